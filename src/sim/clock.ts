@@ -1,0 +1,168 @@
+// The virtual clock: every thing that happens in the simulated cluster is an event on this
+// queue. Nothing in src/sim reads wall time; "later" means "at a later virtual millisecond".
+
+export type Millis = number;
+
+export interface TimerHandle {
+  readonly id: number;
+}
+
+interface Entry {
+  at: Millis;
+  seq: number;
+  id: number;
+  fn: () => void;
+  cancelled: boolean;
+}
+
+/** A binary min-heap on (at, seq): equal times run in the order they were scheduled. */
+class Heap {
+  private items: Entry[] = [];
+  get size(): number {
+    return this.items.length;
+  }
+  peek(): Entry | undefined {
+    return this.items[0];
+  }
+  push(e: Entry): void {
+    const a = this.items;
+    a.push(e);
+    let i = a.length - 1;
+    while (i > 0) {
+      const p = (i - 1) >> 1;
+      if (!less(a[i]!, a[p]!)) break;
+      [a[i], a[p]] = [a[p]!, a[i]!];
+      i = p;
+    }
+  }
+  pop(): Entry | undefined {
+    const a = this.items;
+    const top = a[0];
+    const last = a.pop();
+    if (a.length > 0 && last) {
+      a[0] = last;
+      let i = 0;
+      for (;;) {
+        const l = 2 * i + 1;
+        const r = l + 1;
+        let m = i;
+        if (l < a.length && less(a[l]!, a[m]!)) m = l;
+        if (r < a.length && less(a[r]!, a[m]!)) m = r;
+        if (m === i) break;
+        [a[i], a[m]] = [a[m]!, a[i]!];
+        i = m;
+      }
+    }
+    return top;
+  }
+}
+
+function less(x: Entry, y: Entry): boolean {
+  return x.at < y.at || (x.at === y.at && x.seq < y.seq);
+}
+
+export class VirtualClock {
+  private heap = new Heap();
+  private seq = 0;
+  private nextId = 1;
+  private live = new Map<number, Entry>();
+  private current: Millis;
+  /** Count of events run since creation; the bench reports it. */
+  eventsRun = 0;
+
+  /** @param epoch virtual wall-clock time (ms since 1970) at simulated time zero. */
+  constructor(readonly epoch: Millis = Date.UTC(2026, 0, 5, 9, 0, 0)) {
+    this.current = 0;
+  }
+
+  /** Milliseconds of simulated time since the cluster started. */
+  get now(): Millis {
+    return this.current;
+  }
+
+  /** Simulated wall-clock time in ms since 1970 (what `date` and timestamps show). */
+  get wallTime(): Millis {
+    return this.epoch + this.current;
+  }
+
+  isoNow(): string {
+    return isoSeconds(this.wallTime);
+  }
+
+  schedule(delay: Millis, fn: () => void): TimerHandle {
+    const at = this.current + Math.max(0, delay);
+    const e: Entry = { at, seq: this.seq++, id: this.nextId++, fn, cancelled: false };
+    this.heap.push(e);
+    this.live.set(e.id, e);
+    return { id: e.id };
+  }
+
+  cancel(handle: TimerHandle | undefined): void {
+    if (!handle) return;
+    const e = this.live.get(handle.id);
+    if (e) {
+      e.cancelled = true;
+      this.live.delete(handle.id);
+    }
+  }
+
+  /** Run every event due up to now + ms, then set the clock to exactly now + ms. */
+  advance(ms: Millis): void {
+    this.runUntil(this.current + Math.max(0, ms));
+  }
+
+  runUntil(target: Millis): void {
+    for (;;) {
+      const top = this.heap.peek();
+      if (!top || top.at > target) break;
+      this.heap.pop();
+      if (top.cancelled) continue;
+      this.live.delete(top.id);
+      this.current = top.at;
+      this.eventsRun++;
+      top.fn();
+    }
+    if (target > this.current) this.current = target;
+  }
+
+  /** Run the events due at the current instant (zero-delay work), without moving time. */
+  settle(): void {
+    this.runUntil(this.current);
+  }
+
+  /** Time of the next pending event, if any. */
+  nextAt(): Millis | undefined {
+    for (;;) {
+      const top = this.heap.peek();
+      if (!top) return undefined;
+      if (!top.cancelled) return top.at;
+      this.heap.pop();
+    }
+  }
+
+  get pending(): number {
+    return this.live.size;
+  }
+}
+
+/** RFC 3339 with second precision, as Kubernetes serialises metav1.Time. */
+export function isoSeconds(wallMs: Millis): string {
+  return new Date(Math.floor(wallMs / 1000) * 1000).toISOString().replace('.000Z', 'Z');
+}
+
+/** Parse "30", "30s", "2m", "1h30m", "500ms" into milliseconds; undefined if malformed. */
+export function parseDuration(text: string): Millis | undefined {
+  const t = text.trim();
+  if (/^\d+(\.\d+)?$/.test(t)) return Math.round(Number(t) * 1000);
+  const re = /(\d+(?:\.\d+)?)(ms|h|m|s)/gy;
+  let total = 0;
+  let matched = 0;
+  for (let m = re.exec(t); m; m = re.exec(t)) {
+    const n = Number(m[1]);
+    const unit = m[2];
+    total += unit === 'h' ? n * 3_600_000 : unit === 'm' ? n * 60_000 : unit === 's' ? n * 1000 : n;
+    matched = re.lastIndex;
+  }
+  if (matched === 0 || matched !== t.length) return undefined;
+  return Math.round(total);
+}

@@ -1,0 +1,78 @@
+// What a process inside a simulated container is, and what it may touch.
+//
+// A process is a generator: it runs synchronously until it has to wait, then yields a Wait
+// and is resumed by the kubelet on the virtual clock. It returns its exit code. This keeps
+// everything deterministic and lets a `while true; do ...; sleep 5; done` loop run for
+// simulated hours at almost no cost.
+
+import type { Vfs } from './vfs.ts';
+
+export type Wait =
+  /** Resume after this many virtual milliseconds. */
+  | { type: 'sleep'; ms: number }
+  /** Block until killed (a server's main loop, `sleep infinity`, `tail -f` with nothing left to do). */
+  | { type: 'forever' };
+
+export type Proc = Generator<Wait, number, void>;
+
+export interface HttpRequest {
+  method: string;
+  path: string;
+  host: string;
+  headers: Record<string, string>;
+  /** Source IP, so servers can log the client as nginx does. */
+  clientIp: string;
+}
+
+export interface HttpResponse {
+  status: number;
+  body: string;
+  headers?: Record<string, string>;
+}
+
+export type HttpHandler = (req: HttpRequest) => HttpResponse;
+/** A raw TCP line protocol (redis): one request line in, one reply out. */
+export type TcpHandler = (line: string) => string;
+
+export interface Listener {
+  port: number;
+  http?: HttpHandler;
+  tcp?: TcpHandler;
+}
+
+export type DnsAnswer =
+  | { kind: 'A'; name: string; ips: string[] }
+  | { kind: 'CNAME'; name: string; target: string; ips: string[] };
+
+export type HttpResult =
+  | { ok: true; response: HttpResponse }
+  | { ok: false; error: 'refused' | 'unresolved' | 'timeout' | 'unreachable'; detail: string };
+
+export interface Network {
+  /** The cluster DNS server as seen from this process (10.96.0.10 and its PTR name). */
+  readonly dnsServer: { ip: string; name: string };
+  /** Resolve a name as a pod with dnsPolicy ClusterFirst would (search path applied). */
+  resolve(name: string): DnsAnswer | undefined;
+  /** Reverse lookup, for nslookup's "Address 1: ip name" lines. */
+  reverse(ip: string): string | undefined;
+  /** An HTTP GET from this process to a host (name or IP) and port. */
+  http(host: string, port: number, path: string): HttpResult;
+  /** A TCP line exchange (e.g. redis-cli PING). */
+  tcp(host: string, port: number, line: string): { ok: true; reply: string } | { ok: false; detail: string };
+}
+
+export interface ProcessContext {
+  fs: Vfs;
+  env: Map<string, string>;
+  cwd: string;
+  stdout(text: string): void;
+  stderr(text: string): void;
+  hostname: string;
+  /** Simulated wall-clock time, ms since 1970. */
+  wallTime(): number;
+  /** A seeded 32-bit random number (for $RANDOM and friends). */
+  random(): number;
+  net: Network;
+  /** Open a listening socket in the pod's network namespace; false if the port is taken. */
+  listen(listener: Listener): boolean;
+}

@@ -1,0 +1,237 @@
+// A small in-memory filesystem. A container sees one Vfs: its own root tree plus mounts
+// (emptyDir and hostPath volumes are Dir trees shared by reference between the containers and
+// nodes that mount them, which is exactly what makes a sidecar see the app's log file).
+
+export interface FileNode {
+  kind: 'file';
+  content: string;
+  mtime: number;
+  /** Bumped on every write; tail -f uses it to notice changes cheaply. */
+  version: number;
+}
+
+export interface DirNode {
+  kind: 'dir';
+  children: Map<string, FsNode>;
+  mtime: number;
+}
+
+export type FsNode = FileNode | DirNode;
+
+export function newDir(mtime = 0): DirNode {
+  return { kind: 'dir', children: new Map(), mtime };
+}
+
+export class FsError extends Error {
+  constructor(
+    readonly code: 'ENOENT' | 'ENOTDIR' | 'EISDIR' | 'EEXIST' | 'ENOTEMPTY' | 'EROFS',
+    readonly path: string,
+  ) {
+    super(`${code}: ${path}`);
+  }
+}
+
+/** Messages as busybox prints them after "tool: path: ". */
+export function fsErrorText(e: FsError): string {
+  switch (e.code) {
+    case 'ENOENT':
+      return 'No such file or directory';
+    case 'ENOTDIR':
+      return 'Not a directory';
+    case 'EISDIR':
+      return 'Is a directory';
+    case 'EEXIST':
+      return 'File exists';
+    case 'ENOTEMPTY':
+      return 'Directory not empty';
+    case 'EROFS':
+      return 'Read-only file system';
+  }
+}
+
+export function normalizePath(path: string, cwd = '/'): string {
+  const abs = path.startsWith('/') ? path : `${cwd.replace(/\/$/, '')}/${path}`;
+  const out: string[] = [];
+  for (const part of abs.split('/')) {
+    if (part === '' || part === '.') continue;
+    if (part === '..') out.pop();
+    else out.push(part);
+  }
+  return '/' + out.join('/');
+}
+
+interface Mount {
+  path: string;
+  root: DirNode;
+  readOnly: boolean;
+}
+
+export class Vfs {
+  private mounts: Mount[] = [];
+
+  constructor(
+    readonly root: DirNode,
+    private readonly now: () => number,
+  ) {}
+
+  mount(path: string, root: DirNode, readOnly = false): void {
+    const p = normalizePath(path);
+    // Make sure the mount point exists in the underlying tree so `ls` of the parent shows it.
+    this.mkdirIn(this.root, p.split('/').filter(Boolean), true);
+    this.mounts = this.mounts.filter((m) => m.path !== p);
+    this.mounts.push({ path: p, root, readOnly });
+    this.mounts.sort((a, b) => b.path.length - a.path.length);
+  }
+
+  /** Find the tree and the path inside it that serve an absolute path. */
+  private locate(path: string): { root: DirNode; parts: string[]; readOnly: boolean } {
+    const p = normalizePath(path);
+    for (const m of this.mounts) {
+      if (p === m.path || p.startsWith(m.path + '/')) {
+        return { root: m.root, parts: p.slice(m.path.length).split('/').filter(Boolean), readOnly: m.readOnly };
+      }
+    }
+    return { root: this.root, parts: p.split('/').filter(Boolean), readOnly: false };
+  }
+
+  stat(path: string): FsNode | undefined {
+    const { root, parts } = this.locate(path);
+    let node: FsNode = root;
+    for (const part of parts) {
+      if (node.kind !== 'dir') return undefined;
+      const next: FsNode | undefined = node.children.get(part);
+      if (!next) return undefined;
+      node = next;
+    }
+    return node;
+  }
+
+  exists(path: string): boolean {
+    return this.stat(path) !== undefined;
+  }
+
+  isDir(path: string): boolean {
+    return this.stat(path)?.kind === 'dir';
+  }
+
+  readFile(path: string): string {
+    const n = this.stat(path);
+    if (!n) throw new FsError('ENOENT', path);
+    if (n.kind === 'dir') throw new FsError('EISDIR', path);
+    return n.content;
+  }
+
+  private parentOf(path: string): { dir: DirNode; name: string; readOnly: boolean } {
+    const { root, parts, readOnly } = this.locate(path);
+    const name = parts.pop();
+    if (name === undefined) throw new FsError('EISDIR', path);
+    let node: FsNode = root;
+    for (const part of parts) {
+      if (node.kind !== 'dir') throw new FsError('ENOTDIR', path);
+      const next: FsNode | undefined = node.children.get(part);
+      if (!next) throw new FsError('ENOENT', path);
+      node = next;
+    }
+    if (node.kind !== 'dir') throw new FsError('ENOTDIR', path);
+    return { dir: node, name, readOnly };
+  }
+
+  writeFile(path: string, content: string, append = false): void {
+    const { dir, name, readOnly } = this.parentOf(path);
+    if (readOnly) throw new FsError('EROFS', path);
+    const existing = dir.children.get(name);
+    if (existing?.kind === 'dir') throw new FsError('EISDIR', path);
+    const t = this.now();
+    if (existing) {
+      existing.content = append ? existing.content + content : content;
+      existing.mtime = t;
+      existing.version++;
+    } else {
+      dir.children.set(name, { kind: 'file', content, mtime: t, version: 1 });
+      dir.mtime = t;
+    }
+  }
+
+  /** Create an empty file or bump its mtime (touch). */
+  touch(path: string): void {
+    const n = this.stat(path);
+    if (n) {
+      n.mtime = this.now();
+      return;
+    }
+    this.writeFile(path, '');
+  }
+
+  private mkdirIn(root: DirNode, parts: string[], parents: boolean): void {
+    let node: DirNode = root;
+    parts.forEach((part, i) => {
+      const next = node.children.get(part);
+      if (next?.kind === 'file') throw new FsError('ENOTDIR', '/' + parts.slice(0, i + 1).join('/'));
+      if (next) {
+        node = next;
+        return;
+      }
+      if (!parents && i < parts.length - 1) throw new FsError('ENOENT', '/' + parts.slice(0, i + 1).join('/'));
+      const d = newDir(this.now());
+      node.children.set(part, d);
+      node = d;
+    });
+  }
+
+  mkdir(path: string, parents = false): void {
+    const existing = this.stat(path);
+    if (existing) {
+      if (parents && existing.kind === 'dir') return;
+      throw new FsError('EEXIST', path);
+    }
+    const { root, parts, readOnly } = this.locate(path);
+    if (readOnly) throw new FsError('EROFS', path);
+    this.mkdirIn(root, parts, parents);
+  }
+
+  remove(path: string, recursive = false): void {
+    const { dir, name, readOnly } = this.parentOf(path);
+    if (readOnly) throw new FsError('EROFS', path);
+    const n = dir.children.get(name);
+    if (!n) throw new FsError('ENOENT', path);
+    if (n.kind === 'dir' && !recursive) throw new FsError('EISDIR', path);
+    dir.children.delete(name);
+    dir.mtime = this.now();
+  }
+
+  list(path: string): string[] {
+    const n = this.stat(path);
+    if (!n) throw new FsError('ENOENT', path);
+    if (n.kind === 'file') return [normalizePath(path).split('/').pop() ?? ''];
+    const names = new Set(n.children.keys());
+    // Mount points directly below this directory are visible even if the tree lacks them.
+    const p = normalizePath(path);
+    for (const m of this.mounts) {
+      const parent = m.path.slice(0, m.path.lastIndexOf('/')) || '/';
+      if (parent === p) names.add(m.path.slice(m.path.lastIndexOf('/') + 1));
+    }
+    return [...names].sort();
+  }
+}
+
+/** Build a directory tree from a flat map of absolute paths to file contents. */
+export function treeFrom(files: Record<string, string>, mtime = 0): DirNode {
+  const root = newDir(mtime);
+  for (const [path, content] of Object.entries(files)) {
+    const parts = normalizePath(path).split('/').filter(Boolean);
+    const name = parts.pop();
+    if (!name) continue;
+    let dir = root;
+    for (const part of parts) {
+      let next = dir.children.get(part);
+      if (!next || next.kind !== 'dir') {
+        next = newDir(mtime);
+        dir.children.set(part, next);
+      }
+      dir = next;
+    }
+    if (path.endsWith('/')) dir.children.set(name, newDir(mtime));
+    else dir.children.set(name, { kind: 'file', content, mtime, version: 1 });
+  }
+  return root;
+}
