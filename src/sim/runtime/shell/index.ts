@@ -1,0 +1,52 @@
+// Public entry points of the busybox shell: run a script, exec an argv as a container runtime
+// would, and tell whether a command exists (so the kubelet can fail a container start).
+
+import type { Proc, ProcessContext } from '../process.ts';
+import { APPLETS } from './applets/index.ts';
+import { Shell, isShellName } from './interp.ts';
+import { parseScript } from './parser.ts';
+import type { ShellOptions } from './types.ts';
+
+export type { ShellOptions, ExtraCommand, Applet, AppletEnv } from './types.ts';
+export { parseScript } from './parser.ts';
+
+const BIN_DIRS = new Set(['/bin', '/sbin', '/usr/bin', '/usr/sbin', '/usr/local/bin', '/usr/local/sbin']);
+
+/** Run a script as `sh -c SCRIPT` would. */
+export function* runShell(script: string, ctx: ProcessContext, opts: ShellOptions = {}): Proc {
+  const sh = Shell.create(ctx, opts, 'sh', [], null);
+  return yield* sh.runScript(parseScript(script), sh.topIo());
+}
+
+/**
+ * Exec an argv directly, as the container runtime does with command + args:
+ * `sh -c 'script' [arg0 args...]`, `/bin/sh -c ...`, plain `sh` (reads an empty stdin and exits 0),
+ * an applet by name or path (`echo`, `/bin/echo`), or one of the image's extra binaries.
+ * An unknown command prints the runtime's exec error and returns 127; the kubelet should use
+ * isKnownCommand before starting the container instead.
+ */
+export function* runArgv(argv: string[], ctx: ProcessContext, opts: ShellOptions = {}): Proc {
+  const name = argv[0];
+  if (name === undefined) return 0;
+  const sh = Shell.create(ctx, opts, name, [], null);
+  const io = sh.topIo();
+  if (isShellName(name) && !opts.extraCommands?.has(name) && isKnownCommand(name, opts)) {
+    return yield* sh.runTop(sh.nestedShell(argv, io));
+  }
+  if (!isKnownCommand(name, opts) && ctx.fs.stat(name)?.kind !== 'file') {
+    ctx.stderr(`exec: "${name}": executable file not found in $PATH\n`);
+    return 127;
+  }
+  return yield* sh.runTop(sh.spawn(argv, io));
+}
+
+/** Whether `name` (bare or a path) is a busybox applet, a shell, or one of the image's binaries. */
+export function isKnownCommand(name: string, opts: ShellOptions = {}): boolean {
+  const extras = opts.extraCommands;
+  const slash = name.lastIndexOf('/');
+  const base = name.slice(slash + 1);
+  if (extras?.has(name) || (slash >= 0 && extras?.has(base))) return true;
+  if (slash < 0) return APPLETS[name] !== undefined;
+  const dir = name.slice(0, slash) || '/';
+  return BIN_DIRS.has(dir) && APPLETS[base] !== undefined;
+}

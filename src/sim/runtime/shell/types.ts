@@ -1,0 +1,31 @@
+import type { Proc, ProcessContext } from '../process.ts';
+import type { Stdin } from './io.ts';
+
+export type ExtraCommand = (argv: string[], ctx: ProcessContext) => Proc;
+
+export interface ShellOptions {
+  /** Binaries an image adds beside busybox (nginx, redis-cli ...), by name or absolute path. */
+  extraCommands?: Map<string, ExtraCommand>;
+  /** The image's busybox version, e.g. '1.28' or '1.36'; it changes nslookup's output. */
+  busyboxVersion?: string;
+  /** Commands run without any wait before the shell yields 1 ms so virtual time moves. */
+  maxStepsBeforeYield?: number;
+  /** $$ of the shell (1 when it is the container's main process). */
+  pid?: number;
+}
+
+/** What an applet sees: a process context wired to its own fds, plus fd 0. */
+export interface AppletEnv {
+  ctx: ProcessContext;
+  stdin: Stdin;
+  /** busybox version, e.g. '1.36'. */
+  version: string;
+  /** Run another command as a child process (`busybox sh`, `env VAR=x cmd`), optionally with its own environment. */
+  spawn(argv: string[], env?: Map<string, string>): Proc | number;
+}
+
+/** A busybox applet: a plain function when it never waits, a generator when it does. */
+export type Applet = (argv: string[], env: AppletEnv) => Proc | number;
+
+export const DEFAULT_BUSYBOX_VERSION = '1.36';
+export const DEFAULT_MAX_STEPS = 2000;
