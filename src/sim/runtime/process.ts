@@ -75,4 +75,9 @@ export interface ProcessContext {
   net: Network;
   /** Open a listening socket in the pod's network namespace; false if the port is taken. */
   listen(listener: Listener): boolean;
+  /**
+   * Report the process's resource use (a behaviour model's memory footprint); the kubelet
+   * compares it with the container's limit (OOMKilled) and `kubectl top` shows it.
+   */
+  setUsage?(usage: { memoryBytes?: number; cpuMilli?: number }): void;
 }

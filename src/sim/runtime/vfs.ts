@@ -8,6 +8,11 @@ export interface FileNode {
   mtime: number;
   /** Bumped on every write; tail -f uses it to notice changes cheaply. */
   version: number;
+  /**
+   * A symlink to a device, as images ship /var/log/nginx/access.log -> /dev/stdout. Writers
+   * that honour it send the text to the container's stdout/stderr instead of the file.
+   */
+  link?: '/dev/stdout' | '/dev/stderr';
 }
 
 export interface DirNode {
@@ -231,7 +236,9 @@ export function treeFrom(files: Record<string, string>, mtime = 0): DirNode {
       dir = next;
     }
     if (path.endsWith('/')) dir.children.set(name, newDir(mtime));
-    else dir.children.set(name, { kind: 'file', content, mtime, version: 1 });
+    else if (content === '->/dev/stdout' || content === '->/dev/stderr') {
+      dir.children.set(name, { kind: 'file', content: '', mtime, version: 1, link: content.slice(2) as '/dev/stdout' | '/dev/stderr' });
+    } else dir.children.set(name, { kind: 'file', content, mtime, version: 1 });
   }
   return root;
 }

@@ -1,0 +1,246 @@
+// createCluster: assemble a simulated cluster — clock, seeded randomness, the API server
+// (store + admission), the scheduler, and one kubelet per node — shaped like the kubeadm
+// clusters of CKA-style labs: `controlplane`, `node01`, `node02`.
+
+import { VirtualClock } from './clock.ts';
+import type { Node, Pod } from './api.ts';
+import { EventRecorder } from './events.ts';
+import { SeededRandom } from './random.ts';
+import { ObjectStore } from './store/store.ts';
+import { ClusterNetwork } from './runtime/network.ts';
+import { treeFrom, type DirNode } from './runtime/vfs.ts';
+import { Scheduler } from './scheduler/scheduler.ts';
+import { Kubelet } from './kubelet/kubelet.ts';
+import type { NodeMachine, SimContext } from './context.ts';
+import { ApiServer } from './apiserver.ts';
+import { resourceInfo } from './resources.ts';
+
+export const KUBERNETES_VERSION = 'v1.31.4';
+
+export interface NodeOptions {
+  name: string;
+  controlPlane?: boolean;
+  cpu?: string;
+  memory?: string;
+  pods?: number;
+  labels?: Record<string, string>;
+}
+
+export interface ClusterOptions {
+  seed?: number;
+  nodes?: NodeOptions[];
+  /** Simulated wall-clock time at t=0 (ms since 1970). */
+  epoch?: number;
+  /** Run the control plane's own pods (etcd, apiserver ...) as static pods. Default true. */
+  systemPods?: boolean;
+}
+
+export const DEFAULT_NODES: NodeOptions[] = [
+  { name: 'controlplane', controlPlane: true },
+  { name: 'node01' },
+  { name: 'node02' },
+];
+
+export interface Cluster extends SimContext {
+  api: ApiServer;
+  scheduler: Scheduler;
+  kubelets: Map<string, Kubelet>;
+  machines: Map<string, NodeMachine>;
+  seed: number;
+  /** Advance simulated time by ms, running everything that happens meanwhile. */
+  advance(ms: number): void;
+}
+
+export function createCluster(opts: ClusterOptions = {}): Cluster {
+  const seed = opts.seed ?? 1;
+  const clock = new VirtualClock(opts.epoch);
+  const random = new SeededRandom(seed);
+  const store = new ObjectStore(clock, random, resourceInfo);
+  const events = new EventRecorder(store, clock);
+  const network = new ClusterNetwork(store, random);
+  const sim: SimContext = { clock, random, store, events, network, version: KUBERNETES_VERSION };
+  const api = new ApiServer(sim);
+  const machines = new Map<string, NodeMachine>();
+  const kubelets = new Map<string, Kubelet>();
+
+  for (const ns of ['default', 'kube-system', 'kube-public', 'kube-node-lease']) {
+    store.create({ apiVersion: 'v1', kind: 'Namespace', metadata: { name: ns, labels: { 'kubernetes.io/metadata.name': ns } }, spec: { finalizers: ['kubernetes'] }, status: { phase: 'Active' } });
+  }
+  api.bootstrapServices();
+
+  const scheduler = new Scheduler(sim);
+  const nodes = opts.nodes ?? DEFAULT_NODES;
+  nodes.forEach((n, i) => {
+    const ip = `192.168.${n.controlPlane ? 1 : 2}.${n.controlPlane ? 2 + i : 1 + i}`;
+    const machine: NodeMachine = { name: n.name, index: i, ip, root: nodeRoot(n, ip), images: new Map(), pullFreeAt: 0 };
+    // Every node has the pause image (the pod infra container) already.
+    machine.images.set('registry.k8s.io/pause:3.10', 320_368);
+    // kubeadm pre-pulls the control plane images; every node runs kube-proxy.
+    machine.images.set(`registry.k8s.io/kube-proxy:${KUBERNETES_VERSION}`, 28_000_000);
+    if (n.controlPlane) {
+      for (const c of ['kube-apiserver', 'kube-controller-manager', 'kube-scheduler']) machine.images.set(`registry.k8s.io/${c}:${KUBERNETES_VERSION}`, 28_000_000);
+      machine.images.set('registry.k8s.io/etcd:3.5.15-0', 56_909_194);
+      machine.images.set('registry.k8s.io/coredns/coredns:v1.11.3', 18_562_039);
+    }
+    machines.set(n.name, machine);
+    store.create(nodeObject(n, ip, clock.isoNow()));
+    kubelets.set(n.name, new Kubelet(sim, machine, (text, file) => api.decodeStaticPod(text, file)));
+  });
+  if (opts.systemPods !== false) {
+    const cp = nodes.find((n) => n.controlPlane);
+    if (cp) writeControlPlaneManifests(machines.get(cp.name)!.root);
+  }
+  clock.settle();
+
+  return {
+    ...sim,
+    api,
+    scheduler,
+    kubelets,
+    machines,
+    seed,
+    advance: (ms: number) => clock.advance(ms),
+  };
+}
+
+function nodeObject(n: NodeOptions, ip: string, now: string): Node {
+  const labels: Record<string, string> = {
+    'beta.kubernetes.io/arch': 'amd64',
+    'beta.kubernetes.io/os': 'linux',
+    'kubernetes.io/arch': 'amd64',
+    'kubernetes.io/hostname': n.name,
+    'kubernetes.io/os': 'linux',
+    ...(n.controlPlane ? { 'node-role.kubernetes.io/control-plane': '', 'node.kubernetes.io/exclude-from-external-load-balancers': '' } : {}),
+    ...n.labels,
+  };
+  const cpu = n.cpu ?? '2';
+  const memory = n.memory ?? (n.controlPlane ? '4015788Ki' : '4015796Ki');
+  const pods = String(n.pods ?? 110);
+  const cond = (type: string, status: string, reason: string, message: string) => ({ type, status, lastHeartbeatTime: now, lastTransitionTime: now, reason, message });
+  const node: Node = {
+    apiVersion: 'v1',
+    kind: 'Node',
+    metadata: {
+      name: n.name,
+      labels,
+      annotations: {
+        'kubeadm.alpha.kubernetes.io/cri-socket': 'unix:///var/run/containerd/containerd.sock',
+        'node.alpha.kubernetes.io/ttl': '0',
+        'volumes.kubernetes.io/controller-managed-attach-detach': 'true',
+      },
+    },
+    spec: { podCIDR: '', podCIDRs: [] },
+    status: {
+      capacity: { cpu, 'ephemeral-storage': '20134592Ki', 'hugepages-2Mi': '0', memory, pods },
+      allocatable: { cpu, 'ephemeral-storage': '18556039957', 'hugepages-2Mi': '0', memory, pods },
+      conditions: [
+        cond('MemoryPressure', 'False', 'KubeletHasSufficientMemory', 'kubelet has sufficient memory available'),
+        cond('DiskPressure', 'False', 'KubeletHasNoDiskPressure', 'kubelet has no disk pressure'),
+        cond('PIDPressure', 'False', 'KubeletHasSufficientPID', 'kubelet has sufficient PID available'),
+        cond('Ready', 'True', 'KubeletReady', 'kubelet is posting ready status'),
+      ],
+      addresses: [
+        { type: 'InternalIP', address: ip },
+        { type: 'Hostname', address: n.name },
+      ],
+      daemonEndpoints: { kubeletEndpoint: { Port: 10250 } },
+      nodeInfo: {
+        machineID: '',
+        systemUUID: '',
+        bootID: '',
+        kernelVersion: '5.15.0-131-generic',
+        osImage: 'Ubuntu 22.04.5 LTS',
+        containerRuntimeVersion: 'containerd://1.7.24',
+        kubeletVersion: KUBERNETES_VERSION,
+        kubeProxyVersion: '',
+        operatingSystem: 'linux',
+        architecture: 'amd64',
+      },
+    },
+  };
+  if (n.controlPlane) node.spec!.taints = [{ key: 'node-role.kubernetes.io/control-plane', effect: 'NoSchedule' }];
+  return node;
+}
+
+function nodeRoot(n: NodeOptions, ip: string): DirNode {
+  return treeFrom({
+    '/etc/hostname': `${n.name}\n`,
+    '/etc/hosts': `127.0.0.1 localhost\n${ip} ${n.name}\n`,
+    '/etc/kubernetes/manifests/': '',
+    '/etc/kubernetes/kubelet.conf': 'apiVersion: v1\nkind: Config\nclusters:\n- cluster:\n    server: https://controlplane:6443\n  name: default-cluster\n',
+    '/var/lib/kubelet/config.yaml': [
+      'apiVersion: kubelet.config.k8s.io/v1beta1',
+      'kind: KubeletConfiguration',
+      'cgroupDriver: systemd',
+      'clusterDNS:',
+      '- 10.96.0.10',
+      'clusterDomain: cluster.local',
+      'containerRuntimeEndpoint: ""',
+      'fileCheckFrequency: 20s',
+      'imageMaximumGCAge: 0s',
+      'imageMinimumGCAge: 2m0s',
+      'staticPodPath: /etc/kubernetes/manifests',
+      'syncFrequency: 1m0s',
+      '',
+    ].join('\n'),
+    '/var/log/pods/': '',
+    '/tmp/': '',
+    '/root/': '',
+    '/home/': '',
+    '/opt/': '',
+  });
+}
+
+const cpManifest = (name: string, image: string, command: string[], extra = ''): string =>
+  [
+    'apiVersion: v1',
+    'kind: Pod',
+    'metadata:',
+    '  labels:',
+    `    component: ${name}`,
+    '    tier: control-plane',
+    `  name: ${name}`,
+    '  namespace: kube-system',
+    'spec:',
+    '  containers:',
+    '  - command:',
+    ...command.map((c) => `    - ${c}`),
+    `    image: ${image}`,
+    '    imagePullPolicy: IfNotPresent',
+    `    name: ${name}`,
+    '    resources:',
+    '      requests:',
+    `        cpu: ${name === 'etcd' ? '100m' : name === 'kube-apiserver' ? '250m' : name === 'kube-controller-manager' ? '200m' : '100m'}`,
+    ...(name === 'etcd' ? ['        memory: 100Mi'] : []),
+    extra,
+    '  hostNetwork: true',
+    '  priority: 2000001000',
+    '  priorityClassName: system-node-critical',
+    '',
+  ]
+    .filter((l) => l !== '')
+    .join('\n') + '\n';
+
+function writeControlPlaneManifests(root: DirNode): void {
+  const manifests: Record<string, string> = {
+    '/etc/kubernetes/manifests/etcd.yaml': cpManifest('etcd', 'registry.k8s.io/etcd:3.5.15-0', ['etcd', '--advertise-client-urls=https://192.168.1.2:2379', '--data-dir=/var/lib/etcd']),
+    '/etc/kubernetes/manifests/kube-apiserver.yaml': cpManifest('kube-apiserver', 'registry.k8s.io/kube-apiserver:v1.31.4', ['kube-apiserver', '--advertise-address=192.168.1.2', '--service-cluster-ip-range=10.96.0.0/12', '--service-node-port-range=30000-32767']),
+    '/etc/kubernetes/manifests/kube-controller-manager.yaml': cpManifest('kube-controller-manager', 'registry.k8s.io/kube-controller-manager:v1.31.4', ['kube-controller-manager', '--cluster-cidr=10.244.0.0/16', '--leader-elect=true']),
+    '/etc/kubernetes/manifests/kube-scheduler.yaml': cpManifest('kube-scheduler', 'registry.k8s.io/kube-scheduler:v1.31.4', ['kube-scheduler', '--leader-elect=true']),
+  };
+  const tree = treeFrom(manifests);
+  const etc = tree.children.get('etc');
+  const target = root.children.get('etc');
+  if (etc?.kind === 'dir' && target?.kind === 'dir') {
+    const k = etc.children.get('kubernetes');
+    const tk = target.children.get('kubernetes');
+    if (k?.kind === 'dir' && tk?.kind === 'dir') {
+      const m = k.children.get('manifests');
+      if (m?.kind === 'dir') tk.children.set('manifests', m);
+    }
+  }
+}
+
+export function podsOnNode(cluster: Cluster, node: string): Pod[] {
+  return cluster.store.list<Pod>('Pod').filter((p) => p.spec?.nodeName === node);
+}

@@ -1,0 +1,31 @@
+// What the simulator's components share. Components get this, never each other: they talk
+// through the store (watch events), as Kubernetes components talk through the API server.
+
+import type { VirtualClock } from './clock.ts';
+import type { EventRecorder } from './events.ts';
+import type { SeededRandom } from './random.ts';
+import type { ClusterNetwork } from './runtime/network.ts';
+import type { DirNode } from './runtime/vfs.ts';
+import type { ObjectStore } from './store/store.ts';
+
+export interface SimContext {
+  clock: VirtualClock;
+  random: SeededRandom;
+  store: ObjectStore;
+  events: EventRecorder;
+  network: ClusterNetwork;
+  /** Kubernetes version the cluster reports everywhere, e.g. v1.31.4. */
+  version: string;
+}
+
+/** A node's machine: its filesystem (what `ssh node01` sees) and its image cache. */
+export interface NodeMachine {
+  name: string;
+  /** Index into the pod CIDR: pods on this node get 10.244.<index>.x. */
+  index: number;
+  ip: string;
+  root: DirNode;
+  images: Map<string, number>;
+  /** Image pulls are serialised per node (the kubelet's default); when the puller is free. */
+  pullFreeAt: number;
+}

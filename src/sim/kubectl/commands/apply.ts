@@ -1,0 +1,317 @@
+// kubectl apply / create / replace / delete: the write commands.
+
+import type { KubeObject } from '../../store/types.ts';
+import { apiErrorText } from '../../store/types.ts';
+import type { WriteResult } from '../../apiserver.ts';
+import { bool, int, str, strings, type Parsed } from '../flags.ts';
+import type { Command, Job, KubectlEnv, Output } from '../types.ts';
+import { clientValidate, readManifests } from '../manifest.ts';
+import { nameOf, toJson, toYaml } from '../output.ts';
+import { matchesLabels, parseLabelSelector, parseTargets } from '../select.ts';
+import { resolveResourceType } from '../../resources.ts';
+import { resolveManifestKind } from '../kinds.ts';
+
+type Verb = 'apply' | 'create' | 'replace';
+
+function errorWhen(verb: Verb, source: string, r: Extract<WriteResult, { ok: false }>): string {
+  if (r.error.reason === 'Invalid') return r.error.message;
+  const when = verb === 'replace' ? 'replacing' : 'creating';
+  return `Error from server (${r.error.reason}): error when ${when} "${source}": ${r.error.message}`;
+}
+
+function* writeFromFiles(env: KubectlEnv, p: Parsed, o: Output, verb: Verb): Job {
+  const files = strings(p, 'filename');
+  if (files.length === 0) {
+    o.err(verb === 'apply' ? 'error: must specify one of -f and -k\n' : `error: must specify one of -f and -k\n`);
+    return 1;
+  }
+  const read = readManifests(env, files);
+  if (!read.ok) {
+    o.err(read.error + '\n');
+    return 1;
+  }
+  const dry = str(p, 'dry-run');
+  const ns = str(p, 'namespace');
+  const output = str(p, 'output');
+  let failed = false;
+  for (const doc of read.docs) {
+    const bad = clientValidate(doc);
+    if (bad) {
+      o.err(bad + '\n');
+      failed = true;
+      continue;
+    }
+    const kindErr = resolveManifestKind(doc);
+    if (kindErr) {
+      o.err(kindErr + '\n');
+      failed = true;
+      continue;
+    }
+    if (verb === 'apply' && !doc.object.metadata?.name) {
+      const rs = resolveResourceType(doc.object.kind);
+      o.err(
+        `error: error when retrieving current configuration of:\nResource: "${rs?.group ? rs.group + '/' : '/'}${rs?.version ?? 'v1'}, Resource=${rs?.resource ?? ''}", GroupVersionKind: "${rs?.group ? rs.group + '/' : '/'}${rs?.version ?? 'v1'}, Kind=${doc.object.kind}"\nName: "", Namespace: "${ns ?? env.namespace}"\nfrom server for: "${doc.source}": resource name may not be empty\n`,
+      );
+      failed = true;
+      continue;
+    }
+    const api = env.cluster.api;
+    const opts = { namespace: ns ?? doc.object.metadata?.namespace ?? env.namespace };
+    if (dry === 'client' || dry === 'server') {
+      const admitted = api.admit(doc.object, opts.namespace);
+      if (!admitted.ok) {
+        o.err(errorWhen(verb, doc.source, admitted) + '\n');
+        failed = true;
+        continue;
+      }
+      if (output === 'yaml') o.out(toYaml(dry === 'client' ? doc.object : admitted.object));
+      else if (output === 'json') o.out(toJson(dry === 'client' ? doc.object : admitted.object));
+      else o.out(`${nameOf(env.cluster.store, doc.object)} ${verb === 'apply' ? 'created' : verb === 'create' ? 'created' : 'replaced'} (${dry} dry run)\n`);
+      continue;
+    }
+    const res = verb === 'apply' ? api.apply(doc.object, opts) : verb === 'create' ? api.create(doc.object, opts) : api.replace(doc.object, opts);
+    if (!res.ok) {
+      o.err(errorWhen(verb, doc.source, res) + '\n');
+      failed = true;
+      continue;
+    }
+    for (const w of res.warnings) o.err(w + '\n');
+    if (output === 'yaml') o.out(toYaml(res.object));
+    else if (output === 'json') o.out(toJson(res.object));
+    else if (output === 'name') o.out(nameOf(env.cluster.store, res.object) + '\n');
+    else o.out(`${nameOf(env.cluster.store, res.object)} ${res.action}\n`);
+    // Let controllers react before the next command, as a real API round trip would.
+    env.cluster.clock.settle();
+  }
+  return failed ? 1 : 0;
+}
+
+const WRITE_FLAGS = [
+  { name: 'filename', short: 'f', type: 'strings' as const },
+  { name: 'dry-run', type: 'string' as const },
+  { name: 'output', short: 'o', type: 'string' as const },
+  { name: 'validate', type: 'string' as const },
+  { name: 'recursive', short: 'R', type: 'bool' as const },
+  { name: 'save-config', type: 'bool' as const },
+  { name: 'force', type: 'bool' as const },
+  { name: 'server-side', type: 'bool' as const },
+  { name: 'record', type: 'bool' as const },
+];
+
+export const applyCommand: Command = {
+  name: 'apply',
+  short: 'Apply a configuration to a resource by file name or stdin',
+  flags: WRITE_FLAGS,
+  run: (env, p, o) => writeFromFiles(env, p, o, 'apply'),
+};
+
+export const replaceCommand: Command = {
+  name: 'replace',
+  short: 'Replace a resource by file name or stdin',
+  flags: WRITE_FLAGS,
+  run: (env, p, o) => writeFromFiles(env, p, o, 'replace'),
+};
+
+// ------------------------------------------------------------------ create
+
+function* create(env: KubectlEnv, p: Parsed, o: Output): Job {
+  if (strings(p, 'filename').length) return yield* writeFromFiles(env, p, o, 'create');
+  const [sub, name, ...rest] = p.args;
+  const ns = str(p, 'namespace') ?? env.namespace;
+  let obj: KubeObject | undefined;
+  switch (sub) {
+    case 'namespace':
+    case 'ns':
+      if (!name) return fail(o, 'error: exactly one NAME is required, got 0');
+      obj = { apiVersion: 'v1', kind: 'Namespace', metadata: { name } };
+      break;
+    case 'configmap':
+    case 'cm': {
+      if (!name) return fail(o, 'error: exactly one NAME is required, got 0');
+      const data: Record<string, string> = {};
+      for (const lit of strings(p, 'from-literal')) {
+        const eq = lit.indexOf('=');
+        if (eq <= 0) return fail(o, `error: invalid literal source ${lit}, expected key=value`);
+        data[lit.slice(0, eq)] = lit.slice(eq + 1);
+      }
+      for (const f of strings(p, 'from-file')) {
+        const eq = f.indexOf('=');
+        const key = eq > 0 ? f.slice(0, eq) : (f.split('/').pop() ?? f);
+        const text = env.readFile(eq > 0 ? f.slice(eq + 1) : f);
+        if (text === undefined) return fail(o, `error: open ${f}: no such file or directory`);
+        data[key] = text;
+      }
+      obj = { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name, namespace: ns }, data } as KubeObject;
+      break;
+    }
+    case 'secret': {
+      const kind = name;
+      const sname = rest[0];
+      if (kind !== 'generic' && kind !== 'tls' && kind !== 'docker-registry') return fail(o, `error: unknown command "${kind ?? ''}" for "kubectl create secret"`);
+      if (!sname) return fail(o, 'error: exactly one NAME is required, got 0');
+      const data: Record<string, string> = {};
+      for (const lit of strings(p, 'from-literal')) {
+        const eq = lit.indexOf('=');
+        if (eq <= 0) return fail(o, `error: invalid literal source ${lit}, expected key=value`);
+        data[lit.slice(0, eq)] = btoa(lit.slice(eq + 1));
+      }
+      obj = { apiVersion: 'v1', kind: 'Secret', metadata: { name: sname, namespace: ns }, data, type: kind === 'tls' ? 'kubernetes.io/tls' : 'Opaque' } as KubeObject;
+      break;
+    }
+    case undefined:
+      return fail(o, 'error: must specify one of -f and -k');
+    default: {
+      const res = resolveResourceType(sub);
+      if (res) return fail(o, `error: unknown command "${sub}" for "kubectl create"\nKubelab: \`kubectl create ${sub}\` is not simulated yet; write a manifest and use kubectl apply -f.`);
+      return fail(o, `error: unknown command "${sub}" for "kubectl create"`);
+    }
+  }
+  const dry = str(p, 'dry-run');
+  if (dry === 'client') {
+    const shown = { ...obj, metadata: { ...obj.metadata, creationTimestamp: null } };
+    delete (shown.metadata as { namespace?: string }).namespace;
+    const out = str(p, 'output');
+    if (out === 'yaml') o.out(toYaml(obj.kind === 'Namespace' ? { ...shown, spec: {}, status: {} } : shown));
+    else if (out === 'json') o.out(toJson(shown));
+    else o.out(`${nameOf(env.cluster.store, obj)} created (dry run)\n`);
+    return 0;
+  }
+  const r = env.cluster.api.create(obj, { namespace: ns });
+  if (!r.ok) return fail(o, r.error.reason === 'Invalid' ? r.error.message : apiErrorText(r.error));
+  o.out(`${nameOf(env.cluster.store, r.object)} created\n`);
+  env.cluster.clock.settle();
+  return 0;
+}
+
+function fail(o: Output, msg: string): number {
+  o.err(msg + '\n');
+  return 1;
+}
+
+export const createCommand: Command = {
+  name: 'create',
+  short: 'Create a resource from a file or from stdin',
+  flags: [...WRITE_FLAGS, { name: 'from-literal', type: 'strings' }, { name: 'from-file', type: 'strings' }, { name: 'image', type: 'strings' }, { name: 'replicas', short: 'r', type: 'int' }, { name: 'port', type: 'int' }],
+  run: create,
+};
+
+// ------------------------------------------------------------------ delete
+
+function* del(env: KubectlEnv, p: Parsed, o: Output): Job {
+  const store = env.cluster.store;
+  const ns = str(p, 'namespace') ?? env.namespace;
+  const force = bool(p, 'force');
+  let grace = int(p, 'grace-period');
+  if (bool(p, 'now')) grace = 1;
+  if (force && grace === undefined) grace = 0;
+  if (force && grace === 0) {
+    o.err('Warning: Immediate deletion does not wait for confirmation that the running resource has been terminated. The resource may continue to run on the cluster indefinitely.\n');
+  }
+  const wait = bool(p, 'wait');
+  const targets: { obj: KubeObject; source?: string }[] = [];
+  let failed = false;
+  const files = strings(p, 'filename');
+  if (files.length) {
+    const read = readManifests(env, files);
+    if (!read.ok) return fail(o, read.error);
+    for (const d of read.docs) {
+      const kindErr = resolveManifestKind(d);
+      if (kindErr) {
+        o.err(kindErr + '\n');
+        failed = true;
+        continue;
+      }
+      const dns = store.info(d.object.kind).namespaced ? (d.object.metadata?.namespace ?? ns) : undefined;
+      const cur = store.get(d.object.kind, dns, d.object.metadata?.name ?? '');
+      if (!cur) {
+        if (!bool(p, 'ignore-not-found')) {
+          o.err(`Error from server (NotFound): error when deleting "${d.source}": ${store.qualifiedPlural(d.object.kind)} "${d.object.metadata?.name}" not found\n`);
+          failed = true;
+        }
+        continue;
+      }
+      targets.push({ obj: cur, source: d.source });
+    }
+  } else {
+    if (p.args.length === 0) {
+      return fail(o, "error: You must provide one or more resources by argument or filename.\nExample resource specifications include:\n   '-f rsrc.yaml'\n   '--filename=rsrc.json'\n   '<resource> <name>'\n   '<resource>'");
+    }
+    const parsed = parseTargets(p.args);
+    if (!parsed.ok) return fail(o, parsed.error);
+    const all = bool(p, 'all');
+    const sel = str(p, 'selector');
+    const reqs = sel ? parseLabelSelector(sel) : [];
+    if (typeof reqs === 'string') return fail(o, `error: ${reqs}`);
+    const allNs = bool(p, 'all-namespaces');
+    for (const t of parsed.targets) {
+      const scope = t.resource.namespaced && !allNs ? ns : undefined;
+      if (t.names.length === 0) {
+        if (!all && !sel) return fail(o, 'error: resource(s) were provided, but no name was specified');
+        const items = store.list(t.resource.kind, scope).filter((x) => matchesLabels(x.metadata.labels, reqs));
+        for (const x of items) targets.push({ obj: x });
+        continue;
+      }
+      for (const n of t.names) {
+        const cur = store.get(t.resource.kind, scope, n);
+        if (!cur) {
+          if (!bool(p, 'ignore-not-found')) {
+            o.err(`Error from server (NotFound): ${store.qualifiedPlural(t.resource.kind)} "${n}" not found\n`);
+            failed = true;
+          }
+          continue;
+        }
+        targets.push({ obj: cur });
+      }
+    }
+    if (targets.length === 0 && !failed) {
+      o.err(`No resources found\n`);
+      return 0;
+    }
+  }
+  const deleted: KubeObject[] = [];
+  for (const { obj } of targets) {
+    const r = env.cluster.api.delete(obj.kind, obj.metadata.namespace, obj.metadata.name ?? '', grace === undefined ? {} : { gracePeriodSeconds: grace });
+    if (!r.ok) {
+      o.err(apiErrorText(r.error) + '\n');
+      failed = true;
+      continue;
+    }
+    const info = store.info(obj.kind);
+    const kindName = info.group ? `${obj.kind.toLowerCase()}.${info.group}` : obj.kind.toLowerCase();
+    o.out(`${kindName} "${obj.metadata.name}" ${force && grace === 0 ? 'force deleted' : 'deleted'}\n`);
+    deleted.push(obj);
+  }
+  env.cluster.clock.settle();
+  if (wait) {
+    // kubectl waits for each object to be gone (graceful termination, finalizers).
+    for (let waited = 0; waited < 10 * 60_000; waited += 100) {
+      const remaining = deleted.filter((x) => {
+        const cur = store.get(x.kind, x.metadata.namespace, x.metadata.name ?? '');
+        return cur && cur.metadata.uid === x.metadata.uid;
+      });
+      if (remaining.length === 0) break;
+      yield { type: 'sleep', ms: 100 };
+    }
+  }
+  return failed ? 1 : 0;
+}
+
+export const deleteCommand: Command = {
+  name: 'delete',
+  short: 'Delete resources by file names, stdin, resources and names, or by resources and label selector',
+  flags: [
+    { name: 'filename', short: 'f', type: 'strings' },
+    { name: 'selector', short: 'l', type: 'string' },
+    { name: 'all', type: 'bool' },
+    { name: 'all-namespaces', short: 'A', type: 'bool' },
+    { name: 'grace-period', type: 'int' },
+    { name: 'force', type: 'bool' },
+    { name: 'now', type: 'bool' },
+    { name: 'wait', type: 'bool', default: true },
+    { name: 'ignore-not-found', type: 'bool' },
+    { name: 'cascade', type: 'string' },
+    { name: 'recursive', short: 'R', type: 'bool' },
+    { name: 'timeout', type: 'string' },
+  ],
+  run: del,
+};

@@ -1,0 +1,368 @@
+// kubectl get (tables, -o formats, -w) and kubectl describe.
+
+import type { ConfigMap, Endpoints, KEvent, Namespace, Node, Pod, Secret, Service } from '../../api.ts';
+import type { KubeObject } from '../../store/types.ts';
+import { bool, str, type Parsed } from '../flags.ts';
+import type { Command, Job, KubectlEnv, Output } from '../types.ts';
+import { customColumns, jsonpath, listOf, nameOf, toJson, toYaml } from '../output.ts';
+import { fieldFilter, matchesLabels, notFoundMessage, parseLabelSelector, parseTargets, type Target } from '../select.ts';
+import {
+  configMapRow,
+  describeNode,
+  describePod,
+  endpointsRow,
+  eventRow,
+  namespaceRow,
+  nodeRow,
+  noResourcesFound,
+  podRow,
+  printTable,
+  renderTable,
+  secretRow,
+  serviceRow,
+  translateTimestampSince,
+  CONFIGMAP_HEADERS,
+  ENDPOINTS_HEADERS,
+  EVENT_HEADERS,
+  EVENT_WIDE_HEADERS,
+  NAMESPACE_HEADERS,
+  NODE_HEADERS,
+  NODE_WIDE_HEADERS,
+  POD_HEADERS,
+  POD_WIDE_HEADERS,
+  SECRET_HEADERS,
+  SERVICE_HEADERS,
+  SERVICE_WIDE_HEADERS,
+} from '../printers/index.ts';
+import type { ServedResource } from '../../resources.ts';
+import { allCategory } from '../../resources.ts';
+
+interface Columns {
+  headers: string[];
+  row: (o: KubeObject) => string[];
+}
+
+/** The table columns for a kind (default and -o wide). */
+export function columnsFor(kind: string, now: number, wide: boolean): Columns {
+  switch (kind) {
+    case 'Pod':
+      return { headers: wide ? POD_WIDE_HEADERS : POD_HEADERS, row: (o) => podRow(o as Pod, now, wide) };
+    case 'Node':
+      return { headers: wide ? NODE_WIDE_HEADERS : NODE_HEADERS, row: (o) => nodeRow(o as Node, now, wide) };
+    case 'Namespace':
+      return { headers: NAMESPACE_HEADERS, row: (o) => namespaceRow(o as Namespace, now) };
+    case 'Event':
+      return { headers: wide ? EVENT_WIDE_HEADERS : EVENT_HEADERS, row: (o) => eventRow(o as KEvent, now, wide) };
+    case 'ConfigMap':
+      return { headers: CONFIGMAP_HEADERS, row: (o) => configMapRow(o as ConfigMap, now) };
+    case 'Secret':
+      return { headers: SECRET_HEADERS, row: (o) => secretRow(o as Secret, now) };
+    case 'Service':
+      return { headers: wide ? SERVICE_WIDE_HEADERS : SERVICE_HEADERS, row: (o) => serviceRow(o as Service, now, wide) };
+    case 'Endpoints':
+      return { headers: ENDPOINTS_HEADERS, row: (o) => endpointsRow(o as Endpoints, now) };
+    case 'ServiceAccount':
+      return { headers: ['NAME', 'SECRETS', 'AGE'], row: (o) => [o.metadata.name ?? '', String(((o as { secrets?: unknown[] }).secrets ?? []).length), translateTimestampSince(o.metadata.creationTimestamp, now)] };
+    default:
+      return { headers: ['NAME', 'AGE'], row: (o) => [o.metadata.name ?? '', translateTimestampSince(o.metadata.creationTimestamp, now)] };
+  }
+}
+
+const GET_FLAGS = [
+  { name: 'output', short: 'o', type: 'string' as const },
+  { name: 'selector', short: 'l', type: 'string' as const },
+  { name: 'field-selector', type: 'string' as const },
+  { name: 'all-namespaces', short: 'A', type: 'bool' as const },
+  { name: 'watch', short: 'w', type: 'bool' as const },
+  { name: 'watch-only', type: 'bool' as const },
+  { name: 'show-labels', type: 'bool' as const },
+  { name: 'no-headers', type: 'bool' as const },
+  { name: 'label-columns', short: 'L', type: 'strings' as const },
+  { name: 'sort-by', type: 'string' as const },
+  { name: 'filename', short: 'f', type: 'strings' as const },
+  { name: 'show-kind', type: 'bool' as const },
+  { name: 'ignore-not-found', type: 'bool' as const },
+];
+
+interface Selection {
+  objects: { res: ServedResource; items: KubeObject[] }[];
+  errors: string[];
+}
+
+/** Fetch the objects the arguments name, applying -n/-A, -l and --field-selector. */
+export function select(env: KubectlEnv, p: Parsed, targets: Target[], opts: { allNamespaces: boolean }): Selection | string {
+  const store = env.cluster.store;
+  const ns = str(p, 'namespace') ?? env.namespace;
+  const labelSel = str(p, 'selector');
+  const reqs = labelSel ? parseLabelSelector(labelSel) : [];
+  if (typeof reqs === 'string') return `error: ${reqs}`;
+  const fieldSel = str(p, 'field-selector');
+  const errors: string[] = [];
+  const objects: Selection['objects'] = [];
+  for (const t of targets) {
+    const filter = fieldSel ? fieldFilter(fieldSel, t.resource.kind) : () => true;
+    if (typeof filter === 'string') return `Error from server (BadRequest): Unable to find "${t.resource.group ? t.resource.group + '/' : '/'}${t.resource.version}, Resource=${t.resource.resource}" that match label selector "${labelSel ?? ''}", field selector "${fieldSel}": ${filter}`;
+    const scopeNs = t.resource.namespaced && !opts.allNamespaces ? ns : undefined;
+    let items: KubeObject[];
+    if (t.names.length) {
+      items = [];
+      for (const n of t.names) {
+        const o = store.get(t.resource.kind, scopeNs, n);
+        if (o) items.push(o);
+        else if (!bool(p, 'ignore-not-found')) errors.push(notFoundMessage(store, t.resource.kind, n));
+      }
+    } else {
+      items = store.list(t.resource.kind, scopeNs);
+    }
+    items = items.filter((o) => matchesLabels(o.metadata.labels, reqs as Exclude<typeof reqs, string>) && filter(o));
+    objects.push({ res: t.resource, items });
+  }
+  return { objects, errors };
+}
+
+function printStructured(env: KubectlEnv, format: string, items: KubeObject[], single: boolean, o: Output): boolean {
+  const store = env.cluster.store;
+  const clean = items.map(stripManaged);
+  const root: unknown = single && clean.length === 1 ? clean[0] : listOf(clean);
+  if (format === 'yaml') o.out(toYaml(root));
+  else if (format === 'json') o.out(toJson(root));
+  else if (format === 'name') o.out(items.map((i) => nameOf(store, i) + '\n').join(''));
+  else if (format.startsWith('jsonpath=') || format.startsWith('jsonpath-as-json=')) {
+    const tpl = format.slice(format.indexOf('=') + 1).replace(/^'(.*)'$/, '$1');
+    try {
+      o.out(jsonpath(root, tpl));
+    } catch (e) {
+      o.err(`error: error parsing jsonpath ${tpl}, ${(e as Error).message}\n`);
+      return false;
+    }
+  } else if (format.startsWith('custom-columns=')) {
+    const [headers, ...rows] = customColumns(format.slice('custom-columns='.length), clean);
+    o.out(printTable(headers ?? [], rows.length ? rows : []) || (headers ?? []).join('   ') + '\n');
+  } else {
+    o.err(`error: unable to match a printer suitable for the output format "${format}", allowed formats are: custom-columns,custom-columns-file,go-template,go-template-file,json,jsonpath,jsonpath-as-json,jsonpath-file,name,template,templatefile,wide,yaml\n`);
+    return false;
+  }
+  return true;
+}
+
+/** What `-o yaml` shows: the stored object minus fields kubectl users never see here. */
+export function stripManaged(o: KubeObject): KubeObject {
+  const c = structuredClone(o);
+  delete (c.metadata as { managedFields?: unknown }).managedFields;
+  return c;
+}
+
+
+function* get(env: KubectlEnv, p: Parsed, o: Output): Job {
+  const now = env.cluster.clock.wallTime;
+  const allNs = bool(p, 'all-namespaces');
+  const ns = str(p, 'namespace') ?? env.namespace;
+  const format = str(p, 'output') ?? '';
+  const wide = format === 'wide';
+  if (p.args.length === 0) {
+    o.err(
+      'You must specify the type of resource to get. Use "kubectl api-resources" for a complete list of supported resources.\n\nerror: Required resource not specified.\nUse "kubectl explain <resource>" for a detailed description of that resource (e.g. kubectl explain pods).\nSee \'kubectl get -h\' for help and examples\n',
+    );
+    return 1;
+  }
+  const isAll = p.args[0] === 'all' && !p.args.some((a) => a.includes('/'));
+  let targets: Target[];
+  if (isAll) {
+    targets = allCategory().map((resource) => ({ resource, names: p.args.slice(1) }));
+  } else {
+    const parsed = parseTargets(p.args);
+    if (!parsed.ok) {
+      o.err(parsed.error + '\n');
+      return 1;
+    }
+    targets = parsed.targets;
+  }
+  const sel = select(env, p, targets, { allNamespaces: allNs });
+  if (typeof sel === 'string') {
+    o.err(sel + '\n');
+    return 1;
+  }
+  const multiKind = targets.length > 1 || isAll || p.args.some((a) => a.includes('/'));
+  const total = sel.objects.reduce((n, s) => n + s.items.length, 0);
+  if (format && !wide) {
+    const items = sel.objects.flatMap((s) => s.items);
+    const single = targets.length === 1 && targets[0]!.names.length === 1 && !isAll;
+    if (items.length || !single) printStructured(env, format, items, single, o);
+    for (const e of sel.errors) o.err(e + '\n');
+    return sel.errors.length ? 1 : 0;
+  }
+  const tableOpts = { wide, showLabels: bool(p, 'show-labels'), noHeaders: bool(p, 'no-headers'), allNamespaces: allNs };
+  const chunks: string[] = [];
+  for (const s of sel.objects) {
+    if (s.items.length === 0) continue;
+    const cols = columnsFor(s.res.kind, now, wide);
+    const prefix = multiKind ? `${s.res.group ? `${s.res.singular}.${s.res.group}` : s.res.singular}/` : '';
+    const rows = s.items.map((item) => {
+      const cells = cols.row(item);
+      if (prefix) cells[0] = prefix + cells[0];
+      return { cells, namespace: item.metadata.namespace, labels: item.metadata.labels };
+    });
+    chunks.push(renderTable(cols.headers, rows, tableOpts));
+  }
+  if (chunks.length) o.out(chunks.join('\n'));
+  for (const e of sel.errors) o.err(e + '\n');
+  if (total === 0 && sel.errors.length === 0) {
+    o.err(noResourcesFound(allNs || targets.every((t) => !t.resource.namespaced) ? undefined : ns));
+  }
+  if (bool(p, 'watch') || bool(p, 'watch-only')) {
+    return yield* watchRows(env, p, targets, o, tableOpts);
+  }
+  return sel.errors.length && total === 0 ? 1 : 0;
+}
+
+/** get -w: one row per change, until the caller's stream limit. */
+function* watchRows(env: KubectlEnv, p: Parsed, targets: Target[], o: Output, tableOpts: { wide: boolean; allNamespaces: boolean }): Job {
+  const store = env.cluster.store;
+  const ns = str(p, 'namespace') ?? env.namespace;
+  const kinds = new Set(targets.map((t) => t.resource.kind));
+  const names = new Set(targets.flatMap((t) => t.names));
+  const pending: KubeObject[] = [];
+  const unwatch = store.watch('*', (ev) => {
+    if (!kinds.has(ev.object.kind)) return;
+    if (!tableOpts.allNamespaces && ev.object.metadata.namespace && ev.object.metadata.namespace !== ns) return;
+    if (names.size && !names.has(ev.object.metadata.name ?? '')) return;
+    pending.push(ev.object);
+  });
+  const limit = env.streamLimitMs ?? 60_000;
+  let waited = 0;
+  try {
+    while (waited < limit) {
+      yield { type: 'sleep', ms: 1000 };
+      waited += 1000;
+      const now = env.cluster.clock.wallTime;
+      for (const obj of pending.splice(0)) {
+        const cols = columnsFor(obj.kind, now, tableOpts.wide);
+        o.out(renderTable(cols.headers, [{ cells: cols.row(obj), namespace: obj.metadata.namespace, labels: obj.metadata.labels }], { ...tableOpts, noHeaders: true }));
+      }
+    }
+  } finally {
+    unwatch();
+  }
+  return 0;
+}
+
+function* describe(env: KubectlEnv, p: Parsed, o: Output): Job {
+  const store = env.cluster.store;
+  const now = env.cluster.clock.wallTime;
+  if (p.args.length === 0) {
+    o.err('You must specify the type of resource to describe. Use "kubectl api-resources" for a complete list of supported resources.\n');
+    return 1;
+  }
+  const parsed = parseTargets(p.args);
+  if (!parsed.ok) {
+    o.err(parsed.error + '\n');
+    return 1;
+  }
+  const sel = select(env, p, parsed.targets, { allNamespaces: bool(p, 'all-namespaces') });
+  if (typeof sel === 'string') {
+    o.err(sel + '\n');
+    return 1;
+  }
+  const texts: string[] = [];
+  // describe NAME with no exact match falls back to a prefix match, as kubectl does.
+  for (const t of parsed.targets) {
+    const got = sel.objects.find((s) => s.res === t.resource)?.items ?? [];
+    let items = got;
+    if (t.names.length && got.length < t.names.length) {
+      const ns = str(p, 'namespace') ?? env.namespace;
+      const extra = store
+        .list(t.resource.kind, t.resource.namespaced ? ns : undefined)
+        .filter((x) => t.names.some((n) => (x.metadata.name ?? '').startsWith(n)) && !got.includes(x));
+      items = [...got, ...extra];
+    }
+    for (const item of items) texts.push(describeObject(env, item, now));
+  }
+  if (texts.length) o.out(texts.join('\n\n'));
+  const missing = sel.errors.filter((e) => !texts.length || !parsed.targets.some((t) => t.names.some((n) => e.includes(`"${n}"`) && texts.some((x) => x.includes(`Name:         ${n}`)))));
+  if (texts.length === 0) {
+    for (const e of missing) o.err(e + '\n');
+    if (missing.length === 0) o.err(noResourcesFound(str(p, 'namespace') ?? env.namespace));
+    return missing.length ? 1 : 0;
+  }
+  return 0;
+}
+
+export function describeObject(env: KubectlEnv, obj: KubeObject, now: number): string {
+  const store = env.cluster.store;
+  const events = env.cluster.events.eventsFor(obj);
+  if (obj.kind === 'Pod') {
+    const kubelet = env.cluster.kubelets.get((obj as Pod).spec?.nodeName ?? '');
+    const w = kubelet?.find(obj as Pod);
+    const notes: Record<string, string> = {};
+    for (const c of w?.containers ?? []) if (c.image?.model.generic) notes[c.spec.name] = c.image.model.description;
+    void notes;
+    return describePod(obj as Pod, events, now);
+  }
+  if (obj.kind === 'Node') {
+    const pods = store.list<Pod>('Pod').filter((x) => x.spec?.nodeName === obj.metadata.name);
+    return describeNode(obj as Node, pods, events, now);
+  }
+  return genericDescribe(obj, events, now);
+}
+
+function genericDescribe(obj: KubeObject, events: KEvent[], now: number): string {
+  const lines = [`Name:         ${obj.metadata.name}`];
+  if (obj.metadata.namespace) lines.push(`Namespace:    ${obj.metadata.namespace}`);
+  const labels = Object.entries(obj.metadata.labels ?? {});
+  lines.push(`Labels:       ${labels.length ? labels.map(([k, v]) => `${k}=${v}`).join('\n              ') : '<none>'}`);
+  const ann = Object.entries(obj.metadata.annotations ?? {}).filter(([k]) => k !== 'kubectl.kubernetes.io/last-applied-configuration');
+  lines.push(`Annotations:  ${ann.length ? ann.map(([k, v]) => `${k}: ${v}`).join('\n              ') : '<none>'}`);
+  if (obj.kind === 'Service') {
+    const s = obj as Service;
+    lines.push(`Selector:          ${Object.entries(s.spec?.selector ?? {}).map(([k, v]) => `${k}=${v}`).join(',') || '<none>'}`);
+    lines.push(`Type:              ${s.spec?.type ?? 'ClusterIP'}`);
+    lines.push(`IP Family Policy:  ${s.spec?.ipFamilyPolicy ?? 'SingleStack'}`);
+    lines.push(`IP Families:       ${(s.spec?.ipFamilies ?? ['IPv4']).join(',')}`);
+    lines.push(`IP:                ${s.spec?.clusterIP ?? '<none>'}`);
+    lines.push(`IPs:               ${(s.spec?.clusterIPs ?? []).join(',') || '<none>'}`);
+    for (const port of s.spec?.ports ?? []) {
+      lines.push(`Port:              ${port.name ?? '<unset>'}  ${port.port}/${port.protocol ?? 'TCP'}`);
+      lines.push(`TargetPort:        ${port.targetPort ?? port.port}/${port.protocol ?? 'TCP'}`);
+      if (port.nodePort) lines.push(`NodePort:          ${port.name ?? '<unset>'}  ${port.nodePort}/${port.protocol ?? 'TCP'}`);
+    }
+    lines.push(`Session Affinity:  ${s.spec?.sessionAffinity ?? 'None'}`);
+  }
+  if (obj.kind === 'ConfigMap' || obj.kind === 'Secret') {
+    const data = (obj as { data?: Record<string, string> }).data ?? {};
+    lines.push('', 'Data', '====');
+    for (const [k, v] of Object.entries(data)) {
+      if (obj.kind === 'Secret') lines.push(`${k}:  ${atobLen(v)} bytes`);
+      else lines.push(`${k}:`, '----', v, '');
+    }
+  }
+  lines.push(events.length ? `Events:       ${events.length} event(s)` : 'Events:       <none>');
+  void now;
+  return lines.join('\n') + '\n';
+}
+
+function atobLen(v: string): number {
+  try {
+    return atob(v).length;
+  } catch {
+    return v.length;
+  }
+}
+
+export const getCommand: Command = {
+  name: 'get',
+  short: 'Display one or many resources',
+  flags: GET_FLAGS,
+  run: get,
+};
+
+export const describeCommand: Command = {
+  name: 'describe',
+  short: 'Show details of a specific resource or group of resources',
+  flags: [
+    { name: 'selector', short: 'l', type: 'string' },
+    { name: 'all-namespaces', short: 'A', type: 'bool' },
+    { name: 'show-events', type: 'bool', default: true },
+    { name: 'filename', short: 'f', type: 'strings' },
+  ],
+  run: describe,
+};

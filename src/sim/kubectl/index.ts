@@ -1,0 +1,90 @@
+// The kubectl command registry. The terminal, the headless runner, lessons and tests are all
+// callers of `kubectl(env, argv)`; each verb declares its flags and how it runs.
+
+import { FlagError, parseFlags } from './flags.ts';
+import type { Command, Job, KubectlEnv, Output } from './types.ts';
+import { applyCommand, createCommand, deleteCommand, replaceCommand } from './commands/apply.ts';
+import { describeCommand, getCommand } from './commands/get.ts';
+import { execCommand, logsCommand, runCommand } from './commands/containers.ts';
+import { annotateCommand, apiResourcesCommand, clusterInfoCommand, explainCommand, labelCommand, topCommand, versionCommand } from './commands/misc.ts';
+
+export type { Command, Job, KubectlEnv, Output } from './types.ts';
+
+export const COMMANDS: Command[] = [
+  getCommand,
+  describeCommand,
+  applyCommand,
+  createCommand,
+  replaceCommand,
+  deleteCommand,
+  logsCommand,
+  execCommand,
+  runCommand,
+  labelCommand,
+  annotateCommand,
+  explainCommand,
+  topCommand,
+  versionCommand,
+  apiResourcesCommand,
+  clusterInfoCommand,
+];
+
+const REGISTRY = new Map<string, Command>();
+for (const c of COMMANDS) {
+  REGISTRY.set(c.name, c);
+  for (const a of c.aliases ?? []) REGISTRY.set(a, c);
+}
+
+export function registerCommand(c: Command): void {
+  if (!COMMANDS.includes(c)) COMMANDS.push(c);
+  REGISTRY.set(c.name, c);
+  for (const a of c.aliases ?? []) REGISTRY.set(a, c);
+}
+
+function levenshtein(a: string, b: string): number {
+  const d = Array.from({ length: a.length + 1 }, (_, i) => [i, ...new Array<number>(b.length).fill(0)]);
+  for (let j = 1; j <= b.length; j++) d[0]![j] = j;
+  for (let i = 1; i <= a.length; i++) {
+    for (let j = 1; j <= b.length; j++) {
+      d[i]![j] = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+    }
+  }
+  return d[a.length]![b.length]!;
+}
+
+function* fail(o: Output, text: string): Job {
+  o.err(text);
+  return 1;
+}
+
+/** Run `kubectl <argv...>`. Never throws: a bug becomes an error line, not a crash. */
+export function* kubectl(env: KubectlEnv, argv: string[], o: Output): Job {
+  const [verb, ...rest] = argv;
+  if (!verb || verb === '--help' || verb === '-h' || verb === 'help') {
+    o.out('kubectl controls the Kubernetes cluster manager.\n\nBasic Commands:\n' + COMMANDS.map((c) => `  ${c.name.padEnd(14)}${c.short}`).join('\n') + '\n\nUsage:\n  kubectl [flags] [options]\n');
+    return 0;
+  }
+  const cmd = REGISTRY.get(verb);
+  if (!cmd) {
+    const suggestions = COMMANDS.map((c) => c.name).filter((n) => levenshtein(n, verb) <= 2 || n.startsWith(verb));
+    const did = suggestions.length ? `\n\nDid you mean this?\n${suggestions.map((s) => `\t${s}`).join('\n')}` : '';
+    return yield* fail(o, `error: unknown command "${verb}" for "kubectl"${did}\n`);
+  }
+  if (rest.includes('--help') || rest.includes('-h')) {
+    o.out(`${cmd.short}.\n\nUsage:\n  kubectl ${cmd.name} [options]\n\nOptions:\n${cmd.flags.map((f) => `  ${f.short ? `-${f.short}, ` : '    '}--${f.name}`).join('\n')}\n`);
+    return 0;
+  }
+  let parsed;
+  try {
+    parsed = parseFlags(rest, cmd.flags, cmd.name);
+  } catch (e) {
+    if (e instanceof FlagError) return yield* fail(o, `error: ${e.message}\n`);
+    throw e;
+  }
+  try {
+    return yield* cmd.run(env, parsed, o);
+  } catch (e) {
+    o.err(`error: internal error in the simulated kubectl ${cmd.name}: ${(e as Error).message ?? String(e)}\n`);
+    return 1;
+  }
+}

@@ -1,0 +1,43 @@
+// The kubectl command contract. A command parses its flags, then runs as a generator so that
+// commands which wait on a real cluster (logs -f, get -w, delete, run --rm -i, wait) can wait
+// on the virtual clock: the caller advances simulated time when the command yields.
+
+import type { Cluster } from '../cluster.ts';
+import type { Wait } from '../runtime/process.ts';
+import type { FlagSpec, Parsed } from './flags.ts';
+
+export type Job = Generator<Wait, number, void>;
+
+export interface Output {
+  out(text: string): void;
+  err(text: string): void;
+}
+
+export interface KubectlEnv {
+  cluster: Cluster;
+  /** Read a file named by `-f` (relative paths resolved by the caller: the script folder, the workspace). */
+  readFile(path: string): string | undefined;
+  /** Text on stdin, for `-f -` (a heredoc in a script). */
+  stdin?: string;
+  /** The namespace of the current context. */
+  namespace: string;
+  /**
+   * How long a streaming command (logs -f, get -w) may run before the caller stops it, in
+   * ms; the runner sets it from --request-timeout or a default so transcripts end.
+   */
+  streamLimitMs?: number;
+}
+
+export interface Command {
+  name: string;
+  aliases?: string[];
+  /** One line for `kubectl --help` and the terminal's completion. */
+  short: string;
+  flags: FlagSpec[];
+  run(env: KubectlEnv, p: Parsed, o: Output): Job;
+}
+
+/** A command body that never waits. */
+export function* done(code: number): Job {
+  return code;
+}

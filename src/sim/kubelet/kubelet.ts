@@ -1,0 +1,1062 @@
+// The kubelet: one per node. It watches for pods bound to its node and runs them: sandbox
+// and IP, volumes, image pulls, init containers one at a time, app containers, probes,
+// restarts with back-off, OOM kills, graceful termination, and static pods from
+// /etc/kubernetes/manifests. Everything it does is an event on the virtual clock, and every
+// state change is published to the pod's status through the store.
+
+import type { Container, ContainerState, ContainerStatus, Pod, PodCondition, PodStatus } from '../api.ts';
+import type { NodeMachine, SimContext } from '../context.ts';
+import type { TimerHandle } from '../clock.ts';
+import type { KubeObject } from '../store/types.ts';
+import { parseImageRef } from '../runtime/imageref.ts';
+import { lookupImage, type BinarySpec, type ResolvedImage } from '../runtime/images.ts';
+import type { PodNetwork } from '../runtime/network.ts';
+import type { Proc, ProcessContext } from '../runtime/process.ts';
+import { newDir, treeFrom, Vfs, type DirNode } from '../runtime/vfs.ts';
+import { isKnownCommand, runArgv } from '../runtime/shell/index.ts';
+import { Backoff } from './backoff.ts';
+import { LogBuffer } from './logs.ts';
+import { ProbeRunner, type ProbeKind } from './probes.ts';
+import { podQosClass, resolveEnv, type EnvResult } from './podutil.ts';
+import { tryParseQuantity, quantityValue } from '../quantity.ts';
+
+const SANDBOX_MS = 1000;
+const SYNC_LAG_MS = 1000;
+const KILL_EXIT_MS = 100;
+
+type CState =
+  | { type: 'waiting'; reason: string; message?: string }
+  | { type: 'running'; startedAt: number }
+  | { type: 'terminated'; exitCode: number; reason: string; message?: string; startedAt: number; finishedAt: number; signal?: number };
+
+export interface RunningContainer {
+  spec: Container;
+  kind: 'init' | 'app' | 'sidecar';
+  index: number;
+  state: CState;
+  lastTerminated?: Extract<CState, { type: 'terminated' }>;
+  restartCount: number;
+  ready: boolean;
+  started: boolean;
+  containerID?: string;
+  image?: ResolvedImage;
+  fs?: Vfs;
+  proc?: ProcDriver;
+  logs: LogBuffer;
+  previousLogs?: LogBuffer;
+  probes: ProbeRunner[];
+  killing?: { reason: string; timer?: TimerHandle };
+  usage: { memoryBytes: number; cpuMilli: number };
+  /** Busy pulling/creating: do not start again. */
+  busy: boolean;
+  timer?: TimerHandle;
+  pullBackoffTimer?: TimerHandle;
+  /** A completed init container stays completed. */
+  done: boolean;
+}
+
+/** Drives a process generator on the virtual clock. */
+class ProcDriver {
+  private timer: TimerHandle | undefined;
+  finished = false;
+
+  constructor(
+    private readonly sim: SimContext,
+    private readonly gen: Proc,
+    private readonly onExit: (code: number) => void,
+    private readonly onCrash: (err: unknown) => void,
+  ) {}
+
+  start(): void {
+    this.step();
+  }
+
+  private step(): void {
+    this.timer = undefined;
+    if (this.finished) return;
+    let r: IteratorResult<unknown, number>;
+    try {
+      r = this.gen.next();
+    } catch (err) {
+      this.finished = true;
+      this.onCrash(err);
+      return;
+    }
+    if (r.done) {
+      this.finished = true;
+      this.onExit(r.value);
+      return;
+    }
+    const w = r.value as { type: string; ms?: number };
+    if (w.type === 'sleep') this.timer = this.sim.clock.schedule(Math.max(1, w.ms ?? 0), () => this.step());
+    // 'forever': nothing to schedule; only kill() ends it.
+  }
+
+  stop(): void {
+    this.finished = true;
+    this.sim.clock.cancel(this.timer);
+    try {
+      this.gen.return(0);
+    } catch {
+      // A generator that throws while closing is already gone.
+    }
+  }
+}
+
+export interface PodWorker {
+  key: string;
+  pod: Pod;
+  staticFile?: string;
+  network?: PodNetwork;
+  volumes: Map<string, DirNode>;
+  containers: RunningContainer[];
+  sandboxReady: boolean;
+  startedAt?: number;
+  terminating: boolean;
+  terminated: boolean;
+  lastPublished: string;
+  transitions: Map<string, { status: string; at: number }>;
+  timers: TimerHandle[];
+  failedPhase?: boolean;
+  configErrorRetry?: TimerHandle;
+}
+
+export class Kubelet {
+  readonly workers = new Map<string, PodWorker>();
+  private crashBackoff = new Backoff();
+  private pullBackoff = new Backoff();
+  private seq = 0;
+  private staticPods = new Map<string, { hash: string; worker: PodWorker }>();
+
+  constructor(
+    private readonly sim: SimContext,
+    readonly machine: NodeMachine,
+    private readonly decodeStatic: (text: string, file: string) => Pod | undefined,
+  ) {
+    sim.store.watch('Pod', (ev) => {
+      const pod = ev.object as Pod;
+      if (pod.spec?.nodeName !== machine.name) return;
+      this.sim.clock.schedule(0, () => this.onPodEvent(ev.type, pod));
+    });
+    // The kubelet checks its static pod folder every 20 s (fileCheckFrequency).
+    this.sim.clock.schedule(0, () => this.scanStaticPods());
+  }
+
+  private get source() {
+    return { component: 'kubelet', host: this.machine.name };
+  }
+
+  private keyOf(pod: Pod): string {
+    const ann = pod.metadata.annotations?.['kubernetes.io/config.mirror'];
+    if (ann) {
+      for (const [file, s] of this.staticPods) if (s.hash === ann) return `static:${file}`;
+    }
+    return pod.metadata.uid ?? '';
+  }
+
+  private onPodEvent(type: 'ADDED' | 'MODIFIED' | 'DELETED', pod: Pod): void {
+    const key = this.keyOf(pod);
+    const w = this.workers.get(key);
+    if (type === 'DELETED') {
+      if (w?.staticFile) {
+        // A deleted mirror pod comes back; the static pod's containers keep running.
+        this.sim.clock.schedule(SYNC_LAG_MS, () => this.ensureMirror(w));
+        return;
+      }
+      if (w && !w.terminated) this.terminate(w, 0);
+      return;
+    }
+    // Only act on the latest version of the object.
+    const latest = this.sim.store.get<Pod>('Pod', pod.metadata.namespace, pod.metadata.name ?? '');
+    if (!latest || latest.metadata.uid !== pod.metadata.uid) return;
+    if (!w) {
+      if (latest.metadata.deletionTimestamp) {
+        this.finishDeletion(latest);
+        return;
+      }
+      if (latest.status?.phase === 'Succeeded' || latest.status?.phase === 'Failed') return;
+      this.startWorker(latest, key);
+      return;
+    }
+    w.pod = latest;
+    if (latest.metadata.deletionTimestamp && !w.terminating) {
+      if (w.staticFile) {
+        // Deleting a mirror pod through the API removes only the mirror.
+        this.sim.store.delete('Pod', latest.metadata.namespace, latest.metadata.name ?? '', { gracePeriodSeconds: 0 });
+        return;
+      }
+      this.terminate(w, latest.metadata.deletionGracePeriodSeconds ?? latest.spec?.terminationGracePeriodSeconds ?? 30);
+      return;
+    }
+    // In-place update of a container image (the one mutable pod spec field students change).
+    for (const c of w.containers) {
+      const next = [...(latest.spec?.initContainers ?? []), ...(latest.spec?.containers ?? [])].find((x) => x.name === c.spec.name);
+      if (next && next.image !== c.spec.image) {
+        c.spec = next;
+        if (c.state.type === 'running') {
+          this.event(w, 'Normal', 'Killing', `Container ${c.spec.name} definition changed, will be restarted`, c);
+          this.kill(w, c, 'definition changed', 'Killing');
+        }
+      }
+    }
+  }
+
+  // ------------------------------------------------------------------ worker lifecycle
+
+  private startWorker(pod: Pod, key: string, staticFile?: string): PodWorker {
+    const all = [...(pod.spec?.initContainers ?? []), ...(pod.spec?.containers ?? [])];
+    const initCount = pod.spec?.initContainers?.length ?? 0;
+    const w: PodWorker = {
+      key,
+      pod,
+      volumes: new Map(),
+      containers: all.map((spec, i) => ({
+        spec,
+        kind: i < initCount ? (spec.restartPolicy === 'Always' ? 'sidecar' : 'init') : 'app',
+        index: i < initCount ? i : i - initCount,
+        state: { type: 'waiting', reason: i < initCount ? 'PodInitializing' : initCount > 0 ? 'PodInitializing' : 'ContainerCreating' },
+        restartCount: 0,
+        ready: false,
+        started: false,
+        logs: new LogBuffer(),
+        probes: [],
+        usage: { memoryBytes: 0, cpuMilli: 0 },
+        busy: false,
+        done: false,
+      })),
+      sandboxReady: false,
+      terminating: false,
+      terminated: false,
+      lastPublished: '',
+      transitions: new Map(),
+      timers: [],
+    };
+    if (staticFile) w.staticFile = staticFile;
+    this.workers.set(key, w);
+    w.startedAt = this.sim.clock.wallTime;
+    this.publish(w);
+    this.later(w, SANDBOX_MS, () => this.createSandbox(w));
+    return w;
+  }
+
+  private later(w: PodWorker, ms: number, fn: () => void): void {
+    const h = this.sim.clock.schedule(ms, () => {
+      w.timers = w.timers.filter((t) => t !== h);
+      if (!w.terminated) fn();
+    });
+    w.timers.push(h);
+  }
+
+  private createSandbox(w: PodWorker): void {
+    if (w.terminating) return;
+    const ns = w.pod.metadata.namespace ?? 'default';
+    // Volumes first: a missing ConfigMap or Secret keeps the pod in ContainerCreating.
+    const err = this.setupVolumes(w);
+    if (err) {
+      this.event(w, 'Warning', 'FailedMount', err);
+      this.later(w, 15_000, () => this.createSandbox(w));
+      return;
+    }
+    w.network = this.sim.network.attach(`${ns}/${w.pod.metadata.name}`, this.machine.index);
+    w.sandboxReady = true;
+    this.publish(w);
+    this.syncContainers(w);
+  }
+
+  private setupVolumes(w: PodWorker): string | undefined {
+    const ns = w.pod.metadata.namespace ?? 'default';
+    for (const v of w.pod.spec?.volumes ?? []) {
+      if (w.volumes.has(v.name)) continue;
+      if (v.hostPath) {
+        const fs = new Vfs(this.machine.root, () => this.sim.clock.wallTime);
+        const path = v.hostPath.path;
+        const type = v.hostPath.type ?? '';
+        const node = fs.stat(path);
+        if (!node) {
+          if (type === 'Directory' || type === 'File' || type === 'Socket' || type === 'CharDevice' || type === 'BlockDevice') {
+            return `MountVolume.SetUp failed for volume "${v.name}" : hostPath type check failed: ${path} is not a ${type === 'Directory' ? 'directory' : type.toLowerCase()}`;
+          }
+          if (type === 'FileOrCreate') fs.writeFile(path, '');
+          else fs.mkdir(path, true);
+        }
+        const target = fs.stat(path);
+        if (target?.kind === 'dir') w.volumes.set(v.name, target);
+        else w.volumes.set(v.name, newDir());
+      } else if (v.configMap) {
+        const cm = this.sim.store.get<KubeObject & { data?: Record<string, string> }>('ConfigMap', ns, v.configMap.name ?? '');
+        if (!cm && !v.configMap.optional) return `MountVolume.SetUp failed for volume "${v.name}" : configmap "${v.configMap.name}" not found`;
+        w.volumes.set(v.name, treeFrom(projectKeys(cm?.data ?? {}, v.configMap.items), this.sim.clock.wallTime));
+      } else if (v.secret) {
+        const s = this.sim.store.get<KubeObject & { data?: Record<string, string>; stringData?: Record<string, string> }>('Secret', ns, v.secret.secretName ?? '');
+        if (!s && !v.secret.optional) return `MountVolume.SetUp failed for volume "${v.name}" : secret "${v.secret.secretName}" not found`;
+        const decoded: Record<string, string> = {};
+        for (const [k, val] of Object.entries(s?.data ?? {})) decoded[k] = decodeBase64(val);
+        w.volumes.set(v.name, treeFrom(projectKeys(decoded, v.secret.items), this.sim.clock.wallTime));
+      } else if (v.projected) {
+        w.volumes.set(v.name, treeFrom({ '/ca.crt': CA_CRT, '/namespace': ns, '/token': fakeToken(w.pod) }, this.sim.clock.wallTime));
+      } else {
+        // emptyDir, and (until storage lands) any other source: a fresh directory for the pod.
+        w.volumes.set(v.name, newDir(this.sim.clock.wallTime));
+      }
+    }
+    return undefined;
+  }
+
+  // ------------------------------------------------------------------ the container state machine
+
+  /** Start whatever should run next; called after every change. */
+  private syncContainers(w: PodWorker): void {
+    if (!w.sandboxReady || w.terminating || w.failedPhase) return;
+    const restartPolicy = w.pod.spec?.restartPolicy ?? 'Always';
+    // Init containers (and sidecars) one at a time, in order.
+    for (const c of w.containers) {
+      if (c.kind === 'app') break;
+      if (c.kind === 'init' && c.done) continue;
+      if (c.kind === 'sidecar' && c.started && c.state.type === 'running') continue;
+      if (c.state.type === 'running' || c.busy) return;
+      if (c.state.type === 'terminated' && c.kind === 'init' && c.state.exitCode !== 0 && restartPolicy === 'Never') return;
+      this.startContainer(w, c);
+      return;
+    }
+    // App containers: started in order; a pull in progress holds the ones after it.
+    for (const c of w.containers) {
+      if (c.kind !== 'app') continue;
+      if (c.busy) return;
+      if (c.state.type === 'running') continue;
+      if (c.state.type === 'terminated' && !this.shouldRestart(w, c)) continue;
+      if (c.state.type === 'waiting' && (c.state.reason === 'CrashLoopBackOff' || c.state.reason === 'ImagePullBackOff' || c.state.reason === 'ErrImagePull')) continue;
+      if (c.state.type === 'terminated') continue;
+      this.startContainer(w, c);
+      return;
+    }
+  }
+
+  private shouldRestart(w: PodWorker, c: RunningContainer): boolean {
+    if (c.state.type !== 'terminated') return false;
+    if (c.kind === 'sidecar') return true;
+    const policy = w.pod.spec?.restartPolicy ?? 'Always';
+    if (policy === 'Always') return true;
+    if (policy === 'OnFailure') return c.state.exitCode !== 0;
+    return false;
+  }
+
+  private startContainer(w: PodWorker, c: RunningContainer): void {
+    c.busy = true;
+    const ref = parseImageRef(c.spec.image ?? '');
+    const found = lookupImage(ref);
+    const policy = c.spec.imagePullPolicy ?? (ref.tag === 'latest' ? 'Always' : 'IfNotPresent');
+    const present = this.machine.images.has(ref.full);
+    const image = c.spec.image ?? '';
+    const fieldPath = this.fieldPath(w, c);
+    if (policy === 'Never' && !present) {
+      c.busy = false;
+      c.state = { type: 'waiting', reason: 'ErrImageNeverPull', message: `Container image "${image}" is not present with pull policy of Never` };
+      this.event(w, 'Warning', 'ErrImageNeverPull', `Container image "${image}" is not present with pull policy of Never`, c);
+      this.event(w, 'Warning', 'Failed', 'Error: ErrImageNeverPull', c);
+      this.publish(w);
+      return;
+    }
+    if (present && policy !== 'Always' && found.ok) {
+      this.event(w, 'Normal', 'Pulled', `Container image "${image}" already present on machine`, c);
+      this.later(w, 50, () => this.createAndStart(w, c, found.image));
+      return;
+    }
+    // Pull, serialised on the node.
+    const now = this.sim.clock.now;
+    const begin = Math.max(now, this.machine.pullFreeAt);
+    const size = found.ok ? found.image.model.sizeBytes : 0;
+    const pullMs = found.ok ? Math.round(400 + size / 40_000 + this.sim.random.int(300)) : 600 + this.sim.random.int(400);
+    const end = begin + pullMs;
+    this.machine.pullFreeAt = end;
+    this.later(w, begin - now, () => this.event(w, 'Normal', 'Pulling', `Pulling image "${image}"`, c));
+    this.later(w, end - now, () => {
+      if (!found.ok) {
+        c.busy = false;
+        const reason = ref.registry !== 'docker.io' && !['registry.k8s.io', 'gcr.io', 'ghcr.io', 'quay.io', 'k8s.gcr.io'].includes(ref.registry)
+          ? `failed to pull and unpack image "${ref.full}": failed to resolve reference "${ref.full}": failed to do request: Head "https://${ref.registry}/v2/${ref.repository}/manifests/${ref.tag}": dial tcp: lookup ${ref.registry}: no such host`
+          : found.reason === 'unauthorized'
+            ? `failed to pull and unpack image "${ref.full}": failed to resolve reference "${ref.full}": pull access denied, repository does not exist or may require authorization: server message: insufficient_scope: authorization failed`
+            : `rpc error: code = NotFound desc = failed to pull and unpack image "${ref.full}": failed to resolve reference "${ref.full}": ${ref.full}: not found`;
+        const msg = `Failed to pull image "${image}": ${reason}`;
+        c.state = { type: 'waiting', reason: 'ErrImagePull', message: msg };
+        this.event(w, 'Warning', 'Failed', msg, c);
+        this.event(w, 'Warning', 'Failed', 'Error: ErrImagePull', c);
+        this.publish(w);
+        const id = `${w.key}/${c.spec.name}/pull`;
+        this.pullBackoff.next(id, this.sim.clock.now);
+        const delay = this.pullBackoff.get(id);
+        this.later(w, SYNC_LAG_MS, () => {
+          c.state = { type: 'waiting', reason: 'ImagePullBackOff', message: `Back-off pulling image "${image}"` };
+          this.event(w, 'Normal', 'BackOff', `Back-off pulling image "${image}"`, c);
+          this.event(w, 'Warning', 'Failed', 'Error: ImagePullBackOff', c);
+          this.publish(w);
+        });
+        this.later(w, delay, () => {
+          c.state = { type: 'waiting', reason: 'ContainerCreating' };
+          this.startContainer(w, c);
+        });
+        return;
+      }
+      this.machine.images.set(ref.full, size);
+      this.event(w, 'Normal', 'Pulled', `Successfully pulled image "${image}" in ${goDuration(pullMs)} (${goDuration(end - now)} including waiting). Image size: ${size} bytes.`, c);
+      this.later(w, 50, () => this.createAndStart(w, c, found.image));
+    });
+    void fieldPath;
+  }
+
+  private createAndStart(w: PodWorker, c: RunningContainer, image: ResolvedImage): void {
+    if (w.terminating) {
+      c.busy = false;
+      return;
+    }
+    // Environment first: a missing ConfigMap key is CreateContainerConfigError, retried.
+    const env = this.containerEnv(w, c, image);
+    if (!env.ok) {
+      c.busy = false;
+      c.state = { type: 'waiting', reason: 'CreateContainerConfigError', message: env.error };
+      this.event(w, 'Warning', 'Failed', `Error: ${env.error}`, c);
+      this.publish(w);
+      this.later(w, 10_000, () => {
+        if (c.state.type === 'waiting' && c.state.reason === 'CreateContainerConfigError') this.startContainer(w, c);
+      });
+      return;
+    }
+    const isRestart = c.containerID !== undefined;
+    if (isRestart) {
+      c.restartCount++;
+      c.previousLogs = c.logs;
+      c.logs = new LogBuffer();
+    }
+    c.image = image;
+    c.containerID = `containerd://${this.sim.random.hex(64)}`;
+    c.fs = this.containerFs(w, c, image);
+    const rt = this.sim.version.replace(/^v/, '');
+    void rt;
+    this.event(w, 'Normal', 'Created', `Created container ${c.spec.name}`, c);
+    const argv = [...(c.spec.command ?? image.model.entrypoint ?? []), ...(c.spec.args ?? (c.spec.command ? [] : image.model.cmd ?? []))];
+    const binaries = new Map<string, BinarySpec>(Object.entries(image.model.binaries ?? {}));
+    const extra = new Map([...binaries].map(([k, v]) => [k, v.run] as const));
+    const shellOpts = { extraCommands: extra, busyboxVersion: image.model.busyboxVersion?.(image.ref.tag) ?? '1.36', hasShell: image.model.shell };
+    const first = argv[0] ?? '';
+    const known = first !== '' && (binaries.has(first) || binaries.has(first.split('/').pop() ?? '') || (image.model.shell && isKnownCommand(first, shellOpts)));
+    const startedAt = this.sim.clock.wallTime;
+    if (!known) {
+      c.busy = false;
+      const what = first === '' ? 'no command specified' : `exec: "${first}": ${first.includes('/') ? 'stat ' + first + ': no such file or directory' : 'executable file not found in $PATH'}`;
+      const message = `failed to create containerd task: failed to create shim task: OCI runtime create failed: runc create failed: unable to start container process: ${what}: unknown`;
+      this.event(w, 'Warning', 'Failed', `Error: ${message}`, c);
+      this.exited(w, c, { type: 'terminated', exitCode: 128, reason: 'StartError', message, startedAt: 0, finishedAt: startedAt });
+      return;
+    }
+    c.state = { type: 'running', startedAt };
+    c.busy = false;
+    c.started = !c.spec.startupProbe;
+    c.ready = false;
+    c.usage = { memoryBytes: image.model.memoryBytes, cpuMilli: image.model.cpuMilli };
+    this.event(w, 'Normal', 'Started', `Started container ${c.spec.name}`, c);
+    const ctx = this.processContext(w, c, env.env);
+    const pid1 = binaries.get(first) ?? binaries.get(first.split('/').pop() ?? '');
+    const gen = runArgv(argv, ctx, shellOpts);
+    const driver = new ProcDriver(
+      this.sim,
+      gen,
+      (code) => this.processExited(w, c, driver, code),
+      (err) => {
+        ctx.stderr(`kubelab: the container's process failed: ${String(err)}\n`);
+        this.processExited(w, c, driver, 1);
+      },
+    );
+    c.proc = driver;
+    (c as RunningContainer & { sigterm?: 'exit' | 'ignore' }).sigterm = pid1?.onSigterm ?? 'ignore';
+    this.startProbes(w, c);
+    this.publish(w);
+    driver.start();
+    this.checkMemory(w, c);
+    // Sidecars and app containers let the next one start right away.
+    this.syncContainers(w);
+  }
+
+  private containerEnv(w: PodWorker, c: RunningContainer, image: ResolvedImage): EnvResult {
+    return resolveEnv(this.sim.store, w.pod, c.spec, image.model.env ?? {}, this.machine.ip);
+  }
+
+  private containerFs(w: PodWorker, c: RunningContainer, image: ResolvedImage): Vfs {
+    const t = this.sim.clock.wallTime;
+    const hostname = w.pod.spec?.hostname ?? w.pod.metadata.name ?? '';
+    const root = treeFrom(
+      {
+        '/etc/hostname': hostname + '\n',
+        '/etc/hosts': `# Kubernetes-managed hosts file.\n127.0.0.1\tlocalhost\n::1\tlocalhost ip6-localhost ip6-loopback\n${w.network?.ip ?? ''}\t${hostname}\n`,
+        '/etc/resolv.conf': `search ${w.pod.metadata.namespace}.svc.cluster.local svc.cluster.local cluster.local\nnameserver 10.96.0.10\noptions ndots:5\n`,
+        '/tmp/': '',
+        '/root/': '',
+        '/var/log/': '',
+        '/proc/1/cmdline': '',
+        ...(image.model.files ?? {}),
+      },
+      t,
+    );
+    const fs = new Vfs(root, () => this.sim.clock.wallTime);
+    for (const m of c.spec.volumeMounts ?? []) {
+      const vol = w.volumes.get(m.name);
+      if (!vol) continue;
+      let dir = vol;
+      if (m.subPath) {
+        const sub = new Vfs(vol, () => this.sim.clock.wallTime);
+        if (!sub.exists('/' + m.subPath)) sub.mkdir('/' + m.subPath, true);
+        const node = sub.stat('/' + m.subPath);
+        if (node?.kind === 'dir') dir = node;
+      }
+      fs.mount(m.mountPath, dir, m.readOnly ?? false);
+    }
+    return fs;
+  }
+
+  private processContext(w: PodWorker, c: RunningContainer, env: Map<string, string>): ProcessContext {
+    const ns = w.pod.metadata.namespace ?? 'default';
+    const net = w.network;
+    return {
+      fs: c.fs!,
+      env,
+      cwd: c.spec.workingDir ?? '/',
+      stdout: (text) => c.logs.write('stdout', text, this.sim.clock.wallTime),
+      stderr: (text) => c.logs.write('stderr', text, this.sim.clock.wallTime),
+      hostname: w.pod.spec?.hostname ?? w.pod.metadata.name ?? '',
+      wallTime: () => this.sim.clock.wallTime,
+      random: () => this.sim.random.nextUint32(),
+      net: this.sim.network.viewFrom(net, ns, net?.ip ?? ''),
+      listen: (l) => (net ? net.listen(c.spec.name, l) : false),
+      setUsage: (u) => {
+        if (u.memoryBytes !== undefined) c.usage.memoryBytes = u.memoryBytes;
+        if (u.cpuMilli !== undefined) c.usage.cpuMilli = u.cpuMilli;
+        this.sim.clock.schedule(0, () => this.checkMemory(w, c));
+      },
+    };
+  }
+
+  /** A process for `kubectl exec` and exec probes: same filesystem, env and network. */
+  execContext(w: PodWorker, c: RunningContainer, out: (stream: 'stdout' | 'stderr', text: string) => void): ProcessContext {
+    const base = this.processContext(w, c, resolveEnvOrEmpty(this.sim, w, c, this.machine.ip));
+    return { ...base, stdout: (t) => out('stdout', t), stderr: (t) => out('stderr', t), setUsage: () => undefined };
+  }
+
+  shellOptionsFor(c: RunningContainer): { extraCommands: Map<string, (argv: string[], ctx: ProcessContext) => Proc>; busyboxVersion: string; hasShell: boolean } {
+    const model = c.image?.model;
+    const extra = new Map(Object.entries(model?.binaries ?? {}).map(([k, v]) => [k, v.run] as const));
+    return { extraCommands: extra, busyboxVersion: model?.busyboxVersion?.(c.image?.ref.tag ?? '') ?? '1.36', hasShell: model?.shell ?? false };
+  }
+
+  private checkMemory(w: PodWorker, c: RunningContainer): void {
+    if (c.state.type !== 'running' || c.killing) return;
+    const limit = c.spec.resources?.limits?.['memory'];
+    if (limit === undefined) return;
+    const q = tryParseQuantity(String(limit));
+    if (!q.ok) return;
+    if (c.usage.memoryBytes > quantityValue(q.quantity)) {
+      // The kernel's OOM killer: SIGKILL, exit 137, reason OOMKilled.
+      const startedAt = c.state.startedAt;
+      c.proc?.stop();
+      this.exited(w, c, { type: 'terminated', exitCode: 137, reason: 'OOMKilled', startedAt, finishedAt: this.sim.clock.wallTime });
+    }
+  }
+
+  private processExited(w: PodWorker, c: RunningContainer, driver: ProcDriver, code: number): void {
+    if (c.proc !== driver || c.state.type !== 'running') return;
+    const startedAt = c.state.startedAt;
+    const killed = c.killing;
+    this.exited(w, c, {
+      type: 'terminated',
+      exitCode: code,
+      reason: code === 0 ? 'Completed' : 'Error',
+      startedAt,
+      finishedAt: this.sim.clock.wallTime,
+    });
+    void killed;
+  }
+
+  /** A container stopped (exit, kill, OOM, start failure): record it and decide what's next. */
+  private exited(w: PodWorker, c: RunningContainer, term: Extract<CState, { type: 'terminated' }>): void {
+    c.proc?.stop();
+    c.proc = undefined as unknown as ProcDriver;
+    delete c.proc;
+    if (c.killing?.timer) this.sim.clock.cancel(c.killing.timer);
+    delete c.killing;
+    for (const p of c.probes) p.stop();
+    c.probes = [];
+    w.network?.closeAll(c.spec.name);
+    c.logs.flush(this.sim.clock.wallTime);
+    c.state = term;
+    c.lastTerminated = term;
+    c.ready = false;
+    c.started = false;
+    c.usage = { memoryBytes: 0, cpuMilli: 0 };
+    if (w.terminating) {
+      this.publish(w);
+      this.maybeFinishTermination(w);
+      return;
+    }
+    const policy = w.pod.spec?.restartPolicy ?? 'Always';
+    if (c.kind === 'init' && term.exitCode === 0) {
+      c.done = true;
+      this.publish(w);
+      this.syncContainers(w);
+      return;
+    }
+    if (c.kind === 'init' && policy === 'Never') {
+      w.failedPhase = true;
+      this.publish(w);
+      this.stopAll(w);
+      return;
+    }
+    if (!this.shouldRestart(w, c)) {
+      this.publish(w);
+      this.syncContainers(w);
+      return;
+    }
+    this.publish(w);
+    const id = `${w.key}/${c.spec.name}`;
+    const finished = this.sim.clock.now;
+    const restart = (): void => {
+      this.crashBackoff.next(id, this.sim.clock.now);
+      c.state = { type: 'waiting', reason: 'ContainerCreating' };
+      this.startContainer(w, c);
+    };
+    if (!this.crashBackoff.isInBackOffSince(id, finished, finished)) {
+      this.later(w, SYNC_LAG_MS, () => {
+        if (c.state.type === 'terminated') restart();
+      });
+      return;
+    }
+    const delay = this.crashBackoff.get(id);
+    this.later(w, SYNC_LAG_MS, () => {
+      if (c.state.type !== 'terminated') return;
+      const podName = `${w.pod.metadata.name}_${w.pod.metadata.namespace}(${w.pod.metadata.uid})`;
+      c.state = { type: 'waiting', reason: 'CrashLoopBackOff', message: `back-off ${goDuration(delay)} restarting failed container=${c.spec.name} pod=${podName}` };
+      this.event(w, 'Warning', 'BackOff', `Back-off restarting failed container ${c.spec.name} in pod ${podName}`, c);
+      this.publish(w);
+    });
+    this.later(w, Math.max(delay, SYNC_LAG_MS + 1), restart);
+  }
+
+  private stopAll(w: PodWorker): void {
+    for (const c of w.containers) {
+      if (c.state.type === 'running') this.kill(w, c, 'pod failed', undefined);
+    }
+  }
+
+  // ------------------------------------------------------------------ probes
+
+  private startProbes(w: PodWorker, c: RunningContainer): void {
+    const kinds: [ProbeKind, Container['livenessProbe']][] = [
+      ['Startup', c.spec.startupProbe],
+      ['Liveness', c.spec.livenessProbe],
+      ['Readiness', c.spec.readinessProbe],
+    ];
+    if (!c.spec.readinessProbe && c.started) c.ready = true;
+    for (const [kind, probe] of kinds) {
+      if (!probe) continue;
+      const runner = new ProbeRunner(this.sim, kind, probe, {
+        podIp: () => w.network?.ip ?? '',
+        containerPorts: c.spec.ports ?? [],
+        gate: () => kind === 'Startup' || c.started,
+        exec: (argv, timeoutMs) => this.execProbe(w, c, argv, timeoutMs),
+        network: () => this.sim.network.viewFrom(undefined, w.pod.metadata.namespace ?? 'default', `10.244.${this.machine.index}.1`, `kube-probe/${this.sim.version.replace(/^v(\d+\.\d+).*/, '$1')}`),
+        onFailureEvent: (output) => this.event(w, 'Warning', 'Unhealthy', `${kind} probe failed: ${output}`, c),
+        onResult: (ok) => this.probeResult(w, c, kind, ok),
+      });
+      c.probes.push(runner);
+      runner.start();
+    }
+  }
+
+  private probeResult(w: PodWorker, c: RunningContainer, kind: ProbeKind, ok: boolean): void {
+    if (c.state.type !== 'running' || c.killing) return;
+    if (kind === 'Readiness') {
+      if (c.ready !== ok) {
+        c.ready = ok;
+        this.publish(w);
+      }
+      return;
+    }
+    if (kind === 'Startup') {
+      if (ok && !c.started) {
+        c.started = true;
+        if (!c.spec.readinessProbe) c.ready = true;
+        this.publish(w);
+        this.syncContainers(w);
+      } else if (!ok) {
+        this.killForProbe(w, c, 'startup');
+      }
+      return;
+    }
+    if (!ok) this.killForProbe(w, c, 'liveness');
+  }
+
+  private killForProbe(w: PodWorker, c: RunningContainer, which: 'liveness' | 'startup'): void {
+    const policy = w.pod.spec?.restartPolicy ?? 'Always';
+    const restarts = c.kind === 'sidecar' || policy !== 'Never';
+    this.event(w, 'Normal', 'Killing', `Container ${c.spec.name} failed ${which} probe${restarts ? ', will be restarted' : ''}`, c);
+    const probe = which === 'liveness' ? c.spec.livenessProbe : c.spec.startupProbe;
+    const grace = probe?.terminationGracePeriodSeconds ?? w.pod.spec?.terminationGracePeriodSeconds ?? 30;
+    this.kill(w, c, `failed ${which} probe`, undefined, grace);
+  }
+
+  private execProbe(w: PodWorker, c: RunningContainer, argv: string[], timeoutMs: number): { ok: boolean; output: string; timedOut: boolean } {
+    if (!c.fs) return { ok: false, output: 'container not running', timedOut: false };
+    let output = '';
+    const ctx = this.execContext(w, c, (_s, t) => {
+      if (output.length < 10_240) output += t;
+    });
+    const gen = runArgv(argv, ctx, this.shellOptionsFor(c));
+    let elapsed = 0;
+    try {
+      for (let r = gen.next(); ; r = gen.next()) {
+        if (r.done) return { ok: r.value === 0, output, timedOut: false };
+        if (r.value.type === 'forever') break;
+        elapsed += r.value.ms;
+        if (elapsed > timeoutMs) break;
+      }
+    } catch (err) {
+      return { ok: false, output: String(err), timedOut: false };
+    }
+    return { ok: false, output: `command ${JSON.stringify(argv.join(' '))} timed out`, timedOut: true };
+  }
+
+  // ------------------------------------------------------------------ killing and termination
+
+  /** SIGTERM, then SIGKILL after the grace period. */
+  kill(w: PodWorker, c: RunningContainer, reason: string, _event?: string, graceSeconds?: number): void {
+    if (c.state.type !== 'running' || c.killing) return;
+    for (const p of c.probes) p.stop();
+    c.probes = [];
+    c.ready = false;
+    const grace = (graceSeconds ?? w.pod.spec?.terminationGracePeriodSeconds ?? 30) * 1000;
+    const onTerm = (c as RunningContainer & { sigterm?: 'exit' | 'ignore' }).sigterm ?? 'ignore';
+    const startedAt = c.state.startedAt;
+    c.killing = { reason };
+    const finish = (exitCode: number): void => {
+      if (c.state.type !== 'running') return;
+      this.exited(w, c, { type: 'terminated', exitCode, reason: exitCode === 0 ? 'Completed' : 'Error', startedAt, finishedAt: this.sim.clock.wallTime });
+    };
+    if (onTerm === 'exit' || grace === 0) {
+      c.killing.timer = this.sim.clock.schedule(grace === 0 ? 0 : KILL_EXIT_MS, () => finish(grace === 0 && onTerm !== 'exit' ? 137 : 0));
+    } else {
+      c.killing.timer = this.sim.clock.schedule(grace, () => finish(137));
+    }
+    this.publish(w);
+  }
+
+  private terminate(w: PodWorker, graceSeconds: number): void {
+    if (w.terminating) return;
+    w.terminating = true;
+    for (const t of w.timers) this.sim.clock.cancel(t);
+    w.timers = [];
+    let running = 0;
+    for (const c of w.containers) {
+      c.busy = false;
+      if (c.state.type === 'running') {
+        running++;
+        this.event(w, 'Normal', 'Killing', `Stopping container ${c.spec.name}`, c);
+        this.kill(w, c, 'pod deleted', undefined, graceSeconds);
+      }
+    }
+    this.publish(w);
+    if (running === 0) this.maybeFinishTermination(w);
+  }
+
+  private maybeFinishTermination(w: PodWorker): void {
+    if (!w.terminating || w.terminated) return;
+    if (w.containers.some((c) => c.state.type === 'running')) return;
+    w.terminated = true;
+    for (const c of w.containers) {
+      if (c.state.type === 'waiting') c.state = { type: 'terminated', exitCode: 0, reason: 'ContainerStatusUnknown', startedAt: 0, finishedAt: this.sim.clock.wallTime };
+    }
+    this.publish(w, true);
+    if (w.network) this.sim.network.detach(w.network);
+    this.workers.delete(w.key);
+    this.crashBackoff.clear(`${w.key}/`);
+    this.pullBackoff.clear(`${w.key}/`);
+    const cur = this.sim.store.get<Pod>('Pod', w.pod.metadata.namespace, w.pod.metadata.name ?? '');
+    if (cur && cur.metadata.uid === w.pod.metadata.uid) {
+      this.sim.store.delete('Pod', cur.metadata.namespace, cur.metadata.name ?? '', { gracePeriodSeconds: 0 });
+    }
+  }
+
+  private finishDeletion(pod: Pod): void {
+    this.sim.store.delete('Pod', pod.metadata.namespace, pod.metadata.name ?? '', { gracePeriodSeconds: 0 });
+  }
+
+  // ------------------------------------------------------------------ status
+
+  private fieldPath(w: PodWorker, c: RunningContainer): string {
+    void w;
+    return `spec.${c.kind === 'app' ? 'containers' : 'initContainers'}{${c.spec.name}}`;
+  }
+
+  private event(w: PodWorker, type: 'Normal' | 'Warning', reason: string, message: string, c?: RunningContainer): void {
+    const cur = this.sim.store.get<Pod>('Pod', w.pod.metadata.namespace, w.pod.metadata.name ?? '') ?? w.pod;
+    this.sim.events.record(cur, type, reason, message, this.source, c ? this.fieldPath(w, c) : undefined);
+  }
+
+  private phase(w: PodWorker): string {
+    if (w.failedPhase) return 'Failed';
+    const policy = w.pod.spec?.restartPolicy ?? 'Always';
+    const inits = w.containers.filter((c) => c.kind !== 'app');
+    const apps = w.containers.filter((c) => c.kind === 'app');
+    const initPending = inits.some((c) => (c.kind === 'init' ? !c.done : !c.started));
+    if (!w.sandboxReady || initPending) {
+      if (!w.terminated) return 'Pending';
+    }
+    let running = 0;
+    let waiting = 0;
+    let stopped = 0;
+    let succeeded = 0;
+    for (const c of apps) {
+      if (c.state.type === 'running') running++;
+      else if (c.state.type === 'terminated') {
+        stopped++;
+        if (c.state.exitCode === 0) succeeded++;
+      } else if (c.lastTerminated) stopped++;
+      else waiting++;
+    }
+    if (waiting > 0 && !w.terminated) return 'Pending';
+    if (running > 0) return 'Running';
+    if (stopped === apps.length && apps.length > 0) {
+      if (w.terminated) return succeeded === stopped ? 'Succeeded' : 'Failed';
+      if (policy === 'Always') return 'Running';
+      if (succeeded === stopped) return 'Succeeded';
+      if (policy === 'Never') return 'Failed';
+      return 'Running';
+    }
+    return w.terminated ? 'Failed' : 'Pending';
+  }
+
+  private condition(w: PodWorker, type: string, ok: boolean, reason?: string): PodCondition {
+    const status = ok ? 'True' : 'False';
+    const prev = w.transitions.get(type);
+    if (!prev || prev.status !== status) w.transitions.set(type, { status, at: this.sim.clock.wallTime });
+    const at = w.transitions.get(type)!.at;
+    const c: PodCondition = { type, status, lastProbeTime: null as unknown as string, lastTransitionTime: isoAt(at) };
+    if (!ok && reason) c.reason = reason;
+    return c;
+  }
+
+  private containerStatus(c: RunningContainer): ContainerStatus {
+    const st: ContainerStatus = {
+      name: c.spec.name,
+      image: c.spec.image ?? '',
+      imageID: c.image && c.containerID ? c.image.imageID : '',
+      ready: c.ready && c.state.type === 'running',
+      restartCount: c.restartCount,
+      started: c.state.type === 'running' && c.started,
+      state: toApiState(c.state),
+      lastState: c.lastTerminated && (c.restartCount > 0 || c.state.type !== 'terminated') ? toApiState(c.lastTerminated) : {},
+    };
+    if (c.containerID) st.containerID = c.containerID;
+    if (c.state.type === 'terminated' && c.state === c.lastTerminated) st.lastState = {};
+    return st;
+  }
+
+  publish(w: PodWorker, final = false): void {
+    const cur = this.sim.store.get<Pod>('Pod', w.pod.metadata.namespace, w.pod.metadata.name ?? '');
+    if (!cur || cur.metadata.uid !== w.pod.metadata.uid) return;
+    const inits = w.containers.filter((c) => c.kind !== 'app');
+    const apps = w.containers.filter((c) => c.kind === 'app');
+    const initialized = inits.every((c) => (c.kind === 'init' ? c.done : c.started));
+    const countedForReady = [...apps, ...inits.filter((c) => c.kind === 'sidecar')];
+    const containersReady = countedForReady.every((c) => c.ready && c.state.type === 'running') && !w.terminating;
+    const phase = final ? this.phase(w) : this.phase(w);
+    const failedInit = inits.find((c) => c.kind === 'init' && !c.done);
+    const unready = countedForReady.filter((c) => !(c.ready && c.state.type === 'running')).map((c) => c.spec.name);
+    const notReadyMsg = `containers with unready status: [${unready.join(' ')}]`;
+    const conditions: PodCondition[] = [
+      this.condition(w, 'PodReadyToStartContainers', w.sandboxReady && !w.terminated),
+      this.condition(w, 'Initialized', initialized, 'ContainersNotInitialized'),
+      this.condition(w, 'Ready', containersReady, 'ContainersNotReady'),
+      this.condition(w, 'ContainersReady', containersReady, 'ContainersNotReady'),
+      { type: 'PodScheduled', status: 'True', lastProbeTime: null as unknown as string, lastTransitionTime: podScheduledAt(cur) },
+    ];
+    for (const c of conditions) {
+      if (c.status === 'False' && (c.type === 'Ready' || c.type === 'ContainersReady')) c.message = notReadyMsg;
+      if (c.status === 'False' && c.type === 'Initialized' && failedInit) c.message = `containers with incomplete status: [${inits.filter((x) => x.kind === 'init' && !x.done).map((x) => x.spec.name).join(' ')}]`;
+    }
+    const status: PodStatus = {
+      phase: phase ?? 'Pending',
+      conditions,
+      hostIP: this.machine.ip,
+      hostIPs: [{ ip: this.machine.ip }],
+      startTime: isoAt(w.startedAt ?? this.sim.clock.wallTime),
+      qosClass: podQosClass(cur),
+    };
+    if (w.network && !w.terminated) {
+      status.podIP = w.network.ip;
+      status.podIPs = [{ ip: w.network.ip }];
+    } else if (cur.status?.podIP && w.terminated) {
+      status.podIP = cur.status.podIP;
+      status.podIPs = [{ ip: cur.status.podIP }];
+    }
+    if (inits.length) status.initContainerStatuses = inits.map((c) => this.containerStatus(c));
+    status.containerStatuses = apps.map((c) => this.containerStatus(c));
+    const json = JSON.stringify(status);
+    if (json === w.lastPublished) return;
+    w.lastPublished = json;
+    this.sim.store.update({ ...cur, status }, { status: true });
+  }
+
+  // ------------------------------------------------------------------ static pods
+
+  private scanStaticPods(): void {
+    this.sim.clock.schedule(20_000, () => this.scanStaticPods());
+    const fs = new Vfs(this.machine.root, () => this.sim.clock.wallTime);
+    const dir = '/etc/kubernetes/manifests';
+    const files = fs.isDir(dir) ? fs.list(dir).filter((f) => /\.(ya?ml|json)$/.test(f)) : [];
+    const seen = new Set<string>();
+    for (const f of files) {
+      const path = `${dir}/${f}`;
+      const text = fs.readFile(path);
+      const hash = fakeHash(text + path);
+      seen.add(path);
+      const existing = this.staticPods.get(path);
+      if (existing && existing.hash === hash) continue;
+      if (existing) this.stopStatic(path);
+      const pod = this.decodeStatic(text, path);
+      if (!pod) continue;
+      pod.metadata.name = `${pod.metadata.name}-${this.machine.name}`;
+      pod.metadata.namespace = pod.metadata.namespace || 'default';
+      pod.spec = { ...pod.spec!, nodeName: this.machine.name };
+      pod.metadata.annotations = {
+        ...pod.metadata.annotations,
+        'kubernetes.io/config.hash': hash,
+        'kubernetes.io/config.mirror': hash,
+        'kubernetes.io/config.seen': this.sim.clock.isoNow().replace('Z', '.000000000Z'),
+        'kubernetes.io/config.source': 'file',
+      };
+      const entry = { hash, worker: undefined as unknown as PodWorker };
+      this.staticPods.set(path, entry);
+      const created = this.createMirror(pod);
+      if (!created) continue;
+      // The watch handler will not start a second worker: keyOf() maps the mirror to this file.
+      entry.worker = this.startWorker(created, `static:${path}`, path);
+    }
+    for (const path of [...this.staticPods.keys()]) if (!seen.has(path)) this.stopStatic(path);
+  }
+
+  private createMirror(pod: Pod): Pod | undefined {
+    const node = this.sim.store.get<KubeObject>('Node', undefined, this.machine.name);
+    pod.metadata.ownerReferences = [{ apiVersion: 'v1', kind: 'Node', name: this.machine.name, uid: node?.metadata.uid ?? '', controller: true }];
+    const res = this.sim.store.create(pod);
+    return res.ok ? res.object : undefined;
+  }
+
+  private ensureMirror(w: PodWorker): void {
+    if (!w.staticFile || !this.staticPods.has(w.staticFile) || w.terminated) return;
+    const cur = this.sim.store.get<Pod>('Pod', w.pod.metadata.namespace, w.pod.metadata.name ?? '');
+    if (cur) return;
+    const fresh: Pod = structuredClone(w.pod);
+    delete fresh.status;
+    const meta = fresh.metadata;
+    delete meta.uid;
+    delete meta.resourceVersion;
+    delete meta.creationTimestamp;
+    delete meta.deletionTimestamp;
+    delete meta.deletionGracePeriodSeconds;
+    const created = this.createMirror(fresh);
+    if (created) {
+      w.pod = created;
+      w.lastPublished = '';
+      this.publish(w);
+    }
+  }
+
+  private stopStatic(path: string): void {
+    const s = this.staticPods.get(path);
+    this.staticPods.delete(path);
+    if (!s?.worker) return;
+    const w = s.worker;
+    delete w.staticFile;
+    this.terminate(w, w.pod.spec?.terminationGracePeriodSeconds ?? 30);
+  }
+
+  /** Find the running container for exec/logs. */
+  find(pod: Pod): PodWorker | undefined {
+    return this.workers.get(this.keyOf(pod));
+  }
+}
+
+function toApiState(s: CState): ContainerState {
+  if (s.type === 'waiting') return { waiting: s.message ? { reason: s.reason, message: s.message } : { reason: s.reason } };
+  if (s.type === 'running') return { running: { startedAt: isoAt(s.startedAt) } };
+  const t: NonNullable<ContainerState['terminated']> = { exitCode: s.exitCode, reason: s.reason, startedAt: isoAt(s.startedAt), finishedAt: isoAt(s.finishedAt) };
+  if (s.message) t.message = s.message;
+  if (s.signal) t.signal = s.signal;
+  return { terminated: t };
+}
+
+function isoAt(ms: number): string {
+  return new Date(Math.floor(ms / 1000) * 1000).toISOString().replace('.000Z', 'Z');
+}
+
+function podScheduledAt(pod: Pod): string {
+  const c = (pod.status?.conditions ?? []).find((x) => x.type === 'PodScheduled');
+  return c?.lastTransitionTime ?? pod.metadata.creationTimestamp ?? '';
+}
+
+/** Go's time.Duration.String() for the millisecond values the kubelet prints. */
+export function goDuration(ms: number): string {
+  if (ms === 0) return '0s';
+  if (ms < 1000) return `${ms}ms`;
+  const totalS = ms / 1000;
+  if (totalS < 60) return `${trimZeros(totalS.toFixed(3))}s`;
+  const m = Math.floor(totalS / 60);
+  const s = totalS - m * 60;
+  if (m < 60) return `${m}m${trimZeros(s.toFixed(3))}s`;
+  const h = Math.floor(m / 60);
+  return `${h}h${m % 60}m${trimZeros(s.toFixed(3))}s`;
+}
+
+function trimZeros(s: string): string {
+  return s.includes('.') ? s.replace(/0+$/, '').replace(/\.$/, '') : s;
+}
+
+function fakeHash(text: string): string {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i);
+    h = Math.imul(h, 0x01000193) >>> 0;
+  }
+  let h2 = h ^ 0x5bd1e995;
+  for (let i = text.length - 1; i >= 0; i--) {
+    h2 ^= text.charCodeAt(i);
+    h2 = Math.imul(h2, 0x01000193) >>> 0;
+  }
+  return h.toString(16).padStart(8, '0') + h2.toString(16).padStart(8, '0') + (h ^ h2).toString(16).padStart(8, '0') + 'a1b2c3d4';
+}
+
+function projectKeys(data: Record<string, string>, items: { key: string; path: string }[] | undefined): Record<string, string> {
+  const out: Record<string, string> = {};
+  if (items && items.length) {
+    for (const it of items) if (data[it.key] !== undefined) out['/' + it.path] = data[it.key]!;
+  } else {
+    for (const [k, v] of Object.entries(data)) out['/' + k] = v;
+  }
+  return out;
+}
+
+function decodeBase64(s: string): string {
+  try {
+    return new TextDecoder().decode(Uint8Array.from(atob(s), (ch) => ch.charCodeAt(0)));
+  } catch {
+    return s;
+  }
+}
+
+function fakeToken(pod: Pod): string {
+  return `eyJhbGciOiJSUzI1NiIsImtpZCI6Imt1YmVsYWIifQ.${btoa(JSON.stringify({ sub: `system:serviceaccount:${pod.metadata.namespace}:${pod.spec?.serviceAccountName ?? 'default'}` })).replace(/=+$/, '')}.c2lnbmF0dXJl`;
+}
+
+function resolveEnvOrEmpty(sim: SimContext, w: PodWorker, c: RunningContainer, hostIp: string): Map<string, string> {
+  const r = resolveEnv(sim.store, w.pod, c.spec, c.image?.model.env ?? {}, hostIp);
+  return r.ok ? r.env : new Map();
+}
+
+const CA_CRT = '-----BEGIN CERTIFICATE-----\nMIIDBTCCAe2gAwIBAgIIKubelabCAwDQYJKoZIhvcNAQELBQAwFTETMBEGA1UEAxMK\na3ViZXJuZXRlczAeFw0yNjAxMDUwOTAwMDBaFw0zNjAxMDMwOTAwMDBaMBUxEzAR\n-----END CERTIFICATE-----\n';

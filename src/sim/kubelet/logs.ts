@@ -1,0 +1,46 @@
+// A container's log as the kubelet keeps it: timestamped lines from stdout/stderr, capped
+// like the kubelet's containerLogMaxSize rotation (oldest lines go first).
+
+export interface LogLine {
+  /** Simulated wall time, ms. */
+  t: number;
+  stream: 'stdout' | 'stderr';
+  text: string;
+}
+
+export const LOG_MAX_BYTES = 1024 * 1024;
+
+export class LogBuffer {
+  lines: LogLine[] = [];
+  private bytes = 0;
+  private partial: Record<'stdout' | 'stderr', string> = { stdout: '', stderr: '' };
+  /** Total lines ever written, so followers can resume after rotation. */
+  written = 0;
+
+  write(stream: 'stdout' | 'stderr', text: string, t: number): void {
+    const buf = this.partial[stream] + text;
+    const parts = buf.split('\n');
+    this.partial[stream] = parts.pop() ?? '';
+    for (const p of parts) this.push({ t, stream, text: p });
+  }
+
+  /** Flush a last line without a newline (when the container exits). */
+  flush(t: number): void {
+    for (const s of ['stdout', 'stderr'] as const) {
+      if (this.partial[s]) {
+        this.push({ t, stream: s, text: this.partial[s] });
+        this.partial[s] = '';
+      }
+    }
+  }
+
+  private push(l: LogLine): void {
+    this.lines.push(l);
+    this.written++;
+    this.bytes += l.text.length + 1;
+    while (this.bytes > LOG_MAX_BYTES && this.lines.length > 1) {
+      const old = this.lines.shift();
+      this.bytes -= (old?.text.length ?? 0) + 1;
+    }
+  }
+}

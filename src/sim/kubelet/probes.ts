@@ -1,0 +1,128 @@
+// One probe on one container, run by the kubelet's prober on the virtual clock with every
+// timing field: initialDelaySeconds, periodSeconds, timeoutSeconds, successThreshold and
+// failureThreshold (defaults 0/10/1/1/3).
+
+import type { ContainerPort } from 'kubernetes-types/core/v1';
+import type { Probe } from '../api.ts';
+import type { SimContext } from '../context.ts';
+import type { TimerHandle } from '../clock.ts';
+import type { Network } from '../runtime/process.ts';
+
+export type ProbeKind = 'Liveness' | 'Readiness' | 'Startup';
+
+export interface ProbeHooks {
+  podIp(): string;
+  containerPorts: readonly ContainerPort[];
+  /** Liveness and readiness wait until the startup probe has succeeded. */
+  gate(): boolean;
+  exec(argv: string[], timeoutMs: number): { ok: boolean; output: string; timedOut: boolean };
+  network(): Network;
+  onFailureEvent(output: string): void;
+  /** Called when the result crosses a threshold (true = success). */
+  onResult(ok: boolean): void;
+}
+
+export interface ProbeTick {
+  /** Simulated wall time of the probe. */
+  t: number;
+  ok: boolean;
+  output: string;
+}
+
+export class ProbeRunner {
+  private timer: TimerHandle | undefined;
+  private successes = 0;
+  private failures = 0;
+  private result: boolean | undefined;
+  /** Recent results, for the UI's probe timeline. */
+  readonly history: ProbeTick[] = [];
+  private stopped = false;
+
+  constructor(
+    private readonly sim: SimContext,
+    readonly kind: ProbeKind,
+    readonly probe: Probe,
+    private readonly hooks: ProbeHooks,
+  ) {}
+
+  get periodMs(): number {
+    return (this.probe.periodSeconds ?? 10) * 1000;
+  }
+
+  start(): void {
+    this.timer = this.sim.clock.schedule((this.probe.initialDelaySeconds ?? 0) * 1000, () => this.tick());
+  }
+
+  stop(): void {
+    this.stopped = true;
+    this.sim.clock.cancel(this.timer);
+  }
+
+  private tick(): void {
+    if (this.stopped) return;
+    this.timer = this.sim.clock.schedule(this.periodMs, () => this.tick());
+    if (!this.hooks.gate()) return;
+    const { ok, output } = this.run();
+    this.history.push({ t: this.sim.clock.wallTime, ok, output });
+    if (this.history.length > 50) this.history.shift();
+    if (ok) {
+      this.successes++;
+      this.failures = 0;
+      if (this.successes >= (this.probe.successThreshold ?? 1) && this.result !== true) {
+        this.result = true;
+        this.hooks.onResult(true);
+      }
+    } else {
+      this.failures++;
+      this.successes = 0;
+      this.hooks.onFailureEvent(output);
+      if (this.failures >= (this.probe.failureThreshold ?? 3)) {
+        const changed = this.result !== false || this.kind !== 'Readiness';
+        this.result = false;
+        // Liveness/startup failure leads to a kill; counting starts over for the new container.
+        if (this.kind !== 'Readiness') this.failures = 0;
+        if (changed) this.hooks.onResult(false);
+      }
+    }
+  }
+
+  private resolvePort(port: number | string | undefined): number | undefined {
+    if (typeof port === 'number') return port;
+    if (port === undefined) return undefined;
+    if (/^\d+$/.test(port)) return Number(port);
+    return this.hooks.containerPorts.find((p) => p.name === port)?.containerPort;
+  }
+
+  private run(): { ok: boolean; output: string } {
+    const timeoutMs = (this.probe.timeoutSeconds ?? 1) * 1000;
+    const p = this.probe;
+    if (p.exec) {
+      const r = this.hooks.exec([...(p.exec.command ?? [])], timeoutMs);
+      return { ok: r.ok, output: r.output.replace(/\s+$/, '') };
+    }
+    if (p.httpGet) {
+      const host = p.httpGet.host || this.hooks.podIp();
+      const port = this.resolvePort(p.httpGet.port as number | string);
+      const path = p.httpGet.path ?? '/';
+      const scheme = (p.httpGet.scheme ?? 'HTTP').toLowerCase();
+      const url = `${scheme}://${host}:${port ?? p.httpGet.port}${path}`;
+      if (port === undefined) return { ok: false, output: `Get "${url}": invalid port` };
+      const r = this.hooks.network().http(host, port, path);
+      if (!r.ok) return { ok: false, output: `Get "${url}": ${r.detail}` };
+      if (r.response.status >= 200 && r.response.status < 400) return { ok: true, output: '' };
+      return { ok: false, output: `HTTP probe failed with statuscode: ${r.response.status}` };
+    }
+    if (p.tcpSocket) {
+      const host = p.tcpSocket.host || this.hooks.podIp();
+      const port = this.resolvePort(p.tcpSocket.port as number | string);
+      if (port === undefined) return { ok: false, output: `dial tcp ${host}:${String(p.tcpSocket.port)}: invalid port` };
+      const r = this.hooks.network().tcp(host, port, '');
+      return r.ok ? { ok: true, output: '' } : { ok: false, output: r.detail };
+    }
+    if (p.grpc) {
+      const r = this.hooks.network().tcp(this.hooks.podIp(), p.grpc.port, '');
+      return r.ok ? { ok: true, output: '' } : { ok: false, output: `timeout: failed to connect service "${this.hooks.podIp()}:${p.grpc.port}" within ${p.timeoutSeconds ?? 1}s: context deadline exceeded` };
+    }
+    return { ok: false, output: 'probe has no handler' };
+  }
+}

@@ -1,0 +1,311 @@
+// A terminal session on the simulated cluster: the engine behind both the headless runner
+// (`npm run kubelab -- run SCRIPT`) and the in-browser terminal. It is a shell on the
+// student's workstation with kubectl, plus `ssh NODE` into a node's shell and
+// `kubectl exec -it POD -- sh` into a container's shell, each until `exit`.
+
+import type { Cluster } from '../cluster.ts';
+import { parseDuration } from '../clock.ts';
+import { kubectl } from '../kubectl/index.ts';
+import type { Job, KubectlEnv, Output } from '../kubectl/types.ts';
+import { execIn, findContainer, type ContainerRef } from '../kubectl/commands/containers.ts';
+import { runShell } from '../runtime/shell/index.ts';
+import type { ProcessContext } from '../runtime/process.ts';
+import { newDir, normalizePath, Vfs } from '../runtime/vfs.ts';
+import { splitScript, words, type ScriptCommand } from './script.ts';
+
+export interface SessionOptions {
+  /** Files outside the session's own filesystem (the script's folder, the workspace). */
+  readFile?: (path: string) => string | undefined;
+  /** How long `logs -f` / `get -w` run before the session stops them (ms). Default 30 s. */
+  streamLimitMs?: number;
+}
+
+type Mode =
+  | { kind: 'host' }
+  | { kind: 'node'; node: string; fs: Vfs; cwd: string }
+  | { kind: 'container'; ref: ContainerRef; cwd: string };
+
+const DEFAULT_STREAM_LIMIT_MS = 30_000;
+
+export class Session {
+  readonly hostFs: Vfs;
+  private modes: Mode[] = [{ kind: 'host' }];
+  private vars = new Map<string, string>([
+    ['HOME', '/root'],
+    ['PATH', '/usr/local/bin:/usr/bin:/bin'],
+  ]);
+  namespace = 'default';
+
+  constructor(
+    readonly cluster: Cluster,
+    private readonly opts: SessionOptions = {},
+  ) {
+    this.hostFs = new Vfs(newDir(), () => cluster.clock.wallTime);
+    this.hostFs.mkdir('/root', true);
+  }
+
+  get mode(): Mode {
+    return this.modes[this.modes.length - 1]!;
+  }
+
+  /** The prompt a terminal shows before a command. */
+  prompt(): string {
+    const m = this.mode;
+    if (m.kind === 'host') return '$ ';
+    if (m.kind === 'node') return `root@${m.node}:${m.cwd === '/root' ? '~' : m.cwd}# `;
+    return `${m.cwd} # `;
+  }
+
+  private readFile(path: string): string | undefined {
+    const p = normalizePath(path, '/root');
+    if (this.hostFs.stat(p)?.kind === 'file') return this.hostFs.readFile(p);
+    return this.opts.readFile?.(path);
+  }
+
+  private kubectlEnv(stdin?: string, streamLimitMs?: number): KubectlEnv {
+    const env: KubectlEnv = {
+      cluster: this.cluster,
+      readFile: (p) => this.readFile(p),
+      namespace: this.namespace,
+      streamLimitMs: streamLimitMs ?? this.opts.streamLimitMs ?? DEFAULT_STREAM_LIMIT_MS,
+    };
+    if (stdin !== undefined) env.stdin = stdin;
+    return env;
+  }
+
+  /** Run one command (a line plus its heredoc). */
+  *run(cmd: ScriptCommand, o: Output): Job {
+    const m = this.mode;
+    if (m.kind === 'node') return yield* this.runInNode(m, cmd, o);
+    if (m.kind === 'container') return yield* this.runInContainer(m, cmd, o);
+    return yield* this.runOnHost(cmd, o);
+  }
+
+  private *runOnHost(cmd: ScriptCommand, o: Output): Job {
+    const parsed = words(cmd.line, (n) => this.vars.get(n));
+    if (parsed.error) {
+      o.err(`sh: syntax error: ${parsed.error}\n`);
+      return 2;
+    }
+    let argv = parsed.argv;
+    let streamLimit: number | undefined;
+    if (argv[0] === 'timeout' && argv[1]) {
+      streamLimit = parseDuration(argv[1]);
+      argv = argv.slice(2);
+    }
+    const [first, ...rest] = argv;
+    if (first === undefined) return 0;
+    if (first === 'kubectl' || first === 'k') {
+      if (parsed.pipe) {
+        let captured = '';
+        const code = yield* kubectl(this.kubectlEnv(cmd.heredoc, streamLimit), rest, { out: (t) => (captured += t), err: (t) => o.err(t) });
+        void code;
+        return yield* this.hostShell(pipeInto(parsed.pipe, captured), o);
+      }
+      return yield* kubectl(this.kubectlEnv(cmd.heredoc, streamLimit), rest, o);
+    }
+    if (first === 'sleep' && rest.length === 1 && !parsed.pipe) {
+      const ms = parseDuration(rest[0]!);
+      if (ms === undefined) {
+        o.err(`sleep: invalid number '${rest[0]}'\n`);
+        return 1;
+      }
+      yield { type: 'sleep', ms };
+      return 0;
+    }
+    if (first === 'ssh') {
+      const target = rest.filter((a) => !a.startsWith('-')).pop() ?? '';
+      const node = target.includes('@') ? target.slice(target.indexOf('@') + 1) : target;
+      const machine = this.cluster.machines.get(node);
+      if (!machine) {
+        o.err(`ssh: Could not resolve hostname ${node}: Name or service not known\n`);
+        return 255;
+      }
+      this.modes.push({ kind: 'node', node, fs: new Vfs(machine.root, () => this.cluster.clock.wallTime), cwd: '/root' });
+      return 0;
+    }
+    if (first === 'exit' || first === 'logout') return 0;
+    if (first === 'clear') return 0;
+    if (first === 'export' && !parsed.pipe) {
+      for (const a of rest) {
+        const eq = a.indexOf('=');
+        if (eq > 0) this.vars.set(a.slice(0, eq), a.slice(eq + 1));
+      }
+      return 0;
+    }
+    if (/^[A-Za-z_][A-Za-z0-9_]*=/.test(first) && rest.length === 0) {
+      const eq = first.indexOf('=');
+      this.vars.set(first.slice(0, eq), first.slice(eq + 1));
+      return 0;
+    }
+    if (first === 'alias') return 0;
+    return yield* this.hostShell(cmd.heredoc !== undefined ? `${cmd.line}\n${cmd.heredoc}${heredocDelimiter(cmd.line)}\n` : cmd.line, o);
+  }
+
+  private hostContext(o: Output): ProcessContext {
+    return {
+      fs: this.hostFs,
+      env: new Map(this.vars),
+      cwd: '/root',
+      stdout: (t) => o.out(t),
+      stderr: (t) => o.err(t),
+      hostname: 'controlplane',
+      wallTime: () => this.cluster.clock.wallTime,
+      random: () => this.cluster.random.nextUint32(),
+      net: this.cluster.network.viewFrom(undefined, this.namespace, '192.168.1.2'),
+      listen: () => false,
+    };
+  }
+
+  private *hostShell(script: string, o: Output): Job {
+    return yield* runShell(script, this.hostContext(o), { busyboxVersion: '1.36' });
+  }
+
+  private *runInNode(m: Extract<Mode, { kind: 'node' }>, cmd: ScriptCommand, o: Output): Job {
+    const argv = words(cmd.line, () => undefined).argv;
+    if (argv[0] === 'exit' || argv[0] === 'logout') {
+      this.modes.pop();
+      o.out('logout\n');
+      return 0;
+    }
+    if (argv[0] === 'kubectl') {
+      o.err(`E1122 09:00:00.000000    1234 memcache.go:265] couldn't get current server API group list: Get "http://localhost:8080/api?timeout=32s": dial tcp 127.0.0.1:8080: connect: connection refused\nThe connection to the server localhost:8080 was refused - did you specify the right host or port?\n`);
+      return 1;
+    }
+    if (argv[0] === 'cd') {
+      const target = normalizePath(argv[1] ?? '/root', m.cwd);
+      if (!m.fs.isDir(target)) {
+        o.err(`-bash: cd: ${argv[1]}: No such file or directory\n`);
+        return 1;
+      }
+      m.cwd = target;
+      return 0;
+    }
+    const script = cmd.heredoc !== undefined ? `${cmd.line}\n${cmd.heredoc}${heredocDelimiter(cmd.line)}\n` : cmd.line;
+    const machine = this.cluster.machines.get(m.node)!;
+    const ctx: ProcessContext = {
+      fs: m.fs,
+      env: new Map([
+        ['HOME', '/root'],
+        ['PATH', '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin'],
+        ['HOSTNAME', m.node],
+      ]),
+      cwd: m.cwd,
+      stdout: (t) => o.out(t),
+      stderr: (t) => o.err(t),
+      hostname: m.node,
+      wallTime: () => this.cluster.clock.wallTime,
+      random: () => this.cluster.random.nextUint32(),
+      net: this.cluster.network.viewFrom(undefined, 'default', machine.ip),
+      listen: () => false,
+    };
+    return yield* runShell(script, ctx, { busyboxVersion: '1.36' });
+  }
+
+  private *runInContainer(m: Extract<Mode, { kind: 'container' }>, cmd: ScriptCommand, o: Output): Job {
+    const argv = words(cmd.line, () => undefined).argv;
+    if (argv[0] === 'exit') {
+      this.modes.pop();
+      return 0;
+    }
+    const script = cmd.heredoc !== undefined ? `${cmd.line}\n${cmd.heredoc}${heredocDelimiter(cmd.line)}\n` : cmd.line;
+    return yield* execIn(this.kubectlEnv(), m.ref, ['sh', '-c', script], o);
+  }
+
+  /** Enter a container shell (kubectl exec -it POD -- sh). */
+  enterContainer(ref: ContainerRef): void {
+    this.modes.push({ kind: 'container', ref, cwd: '/' });
+  }
+
+  /** Drive a job to completion on the virtual clock. */
+  drive(job: Job): number {
+    for (;;) {
+      const r = job.next();
+      if (r.done) return r.value;
+      if (r.value.type === 'sleep') this.cluster.advance(r.value.ms);
+      else {
+        job.return(0);
+        return 0;
+      }
+    }
+  }
+
+  /** Run a whole script and return its transcript. */
+  runScript(text: string): string {
+    let transcript = '';
+    const o: Output = { out: (t) => (transcript += t), err: (t) => (transcript += t) };
+    for (const cmd of splitScript(text)) {
+      if (cmd.line.trim().startsWith('#')) continue;
+      const prompt = this.prompt();
+      transcript += prompt + cmd.raw[0] + '\n';
+      for (const l of cmd.raw.slice(1)) transcript += '> ' + l + '\n';
+      const interactive = this.interactiveExec(cmd, o);
+      if (interactive) continue;
+      this.drive(this.run(cmd, o));
+      if (transcript.length && !transcript.endsWith('\n')) transcript += '\n';
+    }
+    return transcript;
+  }
+
+  /** `kubectl exec -it POD [-c C] -- sh|bash|/bin/sh` opens a container shell for the next lines. */
+  private interactiveExec(cmd: ScriptCommand, o: Output): boolean {
+    if (this.mode.kind !== 'host') return false;
+    const argv = words(cmd.line, (n) => this.vars.get(n)).argv;
+    if (argv[0] !== 'kubectl' && argv[0] !== 'k') return false;
+    if (argv[1] !== 'exec') return false;
+    const dash = argv.indexOf('--');
+    if (dash < 0) return false;
+    const flags = argv.slice(2, dash);
+    const after = argv.slice(dash + 1);
+    const tty = flags.some((f) => /^-[a-z]*t[a-z]*$/.test(f) || f === '--tty');
+    if (!tty || after.length !== 1 || !/^(\/bin\/)?(sh|bash|ash)$/.test(after[0]!)) return false;
+    const pod = flags.find((f) => !f.startsWith('-') && flags[flags.indexOf(f) - 1] !== '-c' && flags[flags.indexOf(f) - 1] !== '-n' && flags[flags.indexOf(f) - 1] !== '--container' && flags[flags.indexOf(f) - 1] !== '--namespace');
+    const ci = flags.findIndex((f) => f === '-c' || f === '--container');
+    const ni = flags.findIndex((f) => f === '-n' || f === '--namespace');
+    const ns = ni >= 0 ? flags[ni + 1]! : this.namespace;
+    const ref = findContainer(this.cluster, ns, (pod ?? '').replace(/^pods?\//, ''), ci >= 0 ? flags[ci + 1] : undefined, o);
+    if (typeof ref === 'string') {
+      o.err(ref + '\n');
+      return true;
+    }
+    if (!ref.container || ref.container.state.type !== 'running') {
+      o.err(`error: unable to upgrade connection: container not found ("${ref.spec.name}")\n`);
+      return true;
+    }
+    this.enterContainer(ref);
+    return true;
+  }
+}
+
+function heredocDelimiter(line: string): string {
+  const m = /<<-?\s*(['"]?)([A-Za-z_][A-Za-z0-9_]*)\1/.exec(line);
+  return m?.[2] ?? 'EOF';
+}
+
+/** Feed captured output to the rest of a pipeline through a quoted heredoc. */
+function pipeInto(pipeline: string, text: string): string {
+  const delim = '__KUBELAB_PIPE__';
+  const [firstCmd, ...more] = splitPipe(pipeline);
+  const body = text.endsWith('\n') || text === '' ? text : text + '\n';
+  return `${firstCmd} <<'${delim}'${more.length ? ' | ' + more.join(' | ') : ''}\n${body}${delim}\n`;
+}
+
+function splitPipe(p: string): string[] {
+  const parts: string[] = [];
+  let cur = '';
+  let q: string | undefined;
+  for (const ch of p) {
+    if (q) {
+      if (ch === q) q = undefined;
+      cur += ch;
+    } else if (ch === '"' || ch === "'") {
+      q = ch;
+      cur += ch;
+    } else if (ch === '|') {
+      parts.push(cur.trim());
+      cur = '';
+    } else cur += ch;
+  }
+  parts.push(cur.trim());
+  return parts;
+}

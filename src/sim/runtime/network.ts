@@ -1,0 +1,209 @@
+// The cluster network: pod IPs and the sockets listening in each pod's network namespace,
+// Service virtual IPs (kube-proxy's job) and cluster DNS (CoreDNS's job). Everything is a
+// synchronous lookup: a request from one pod to another is a function call on the virtual
+// clock's current instant.
+
+import type { Pod, Service } from '../api.ts';
+import type { ObjectStore } from '../store/store.ts';
+import type { SeededRandom } from '../random.ts';
+import type { DnsAnswer, HttpResult, Listener, Network } from './process.ts';
+
+export const CLUSTER_DOMAIN = 'cluster.local';
+export const DNS_SERVICE_IP = '10.96.0.10';
+export const DNS_SERVICE_NAME = `kube-dns.kube-system.svc.${CLUSTER_DOMAIN}`;
+
+interface Socket {
+  listener: Listener;
+  owner: string;
+}
+
+/** One pod's network namespace: shared by all its containers (they share localhost). */
+export class PodNetwork {
+  readonly sockets = new Map<number, Socket>();
+  constructor(
+    readonly ip: string,
+    readonly podKey: string,
+  ) {}
+
+  listen(owner: string, l: Listener): boolean {
+    if (this.sockets.has(l.port)) return false;
+    this.sockets.set(l.port, { listener: l, owner });
+    return true;
+  }
+
+  closeAll(owner: string): void {
+    for (const [port, s] of this.sockets) if (s.owner === owner) this.sockets.delete(port);
+  }
+}
+
+export class ClusterNetwork {
+  private pods = new Map<string, PodNetwork>();
+  private nextHost = new Map<string, number>();
+
+  constructor(
+    private readonly store: ObjectStore,
+    private readonly random: SeededRandom,
+  ) {}
+
+  /** Allocate a pod IP from a node's pod CIDR (10.244.<n>.0/24), as the CNI plugin would. */
+  attach(podKey: string, nodeIndex: number): PodNetwork {
+    const prefix = `10.244.${nodeIndex}.`;
+    let host = this.nextHost.get(prefix) ?? 2;
+    let ip = `${prefix}${host}`;
+    for (let guard = 0; this.pods.has(ip) && guard < 253; guard++) {
+      host = host >= 254 ? 2 : host + 1;
+      ip = `${prefix}${host}`;
+    }
+    this.nextHost.set(prefix, host >= 254 ? 2 : host + 1);
+    const net = new PodNetwork(ip, podKey);
+    this.pods.set(ip, net);
+    return net;
+  }
+
+  detach(net: PodNetwork): void {
+    if (this.pods.get(net.ip) === net) this.pods.delete(net.ip);
+  }
+
+  podAt(ip: string): PodNetwork | undefined {
+    return this.pods.get(ip);
+  }
+
+  private services(): Service[] {
+    return this.store.list<Service>('Service');
+  }
+
+  /** DNS as CoreDNS answers a pod with dnsPolicy ClusterFirst in namespace `ns`. */
+  resolve(name: string, ns: string): DnsAnswer | undefined {
+    const n = name.replace(/\.$/, '').toLowerCase();
+    const candidates = n.includes('.') && n.endsWith(CLUSTER_DOMAIN)
+      ? [n]
+      : [`${n}.${ns}.svc.${CLUSTER_DOMAIN}`, `${n}.svc.${CLUSTER_DOMAIN}`, `${n}.${CLUSTER_DOMAIN}`, n];
+    for (const fqdn of candidates) {
+      const a = this.lookup(fqdn);
+      if (a) return a;
+    }
+    if (/^\d+\.\d+\.\d+\.\d+$/.test(n)) return { kind: 'A', name: n, ips: [n] };
+    return undefined;
+  }
+
+  private lookup(fqdn: string): DnsAnswer | undefined {
+    const suffix = `.svc.${CLUSTER_DOMAIN}`;
+    if (fqdn.endsWith(suffix)) {
+      const parts = fqdn.slice(0, -suffix.length).split('.');
+      if (parts.length === 2) {
+        const [svcName, ns] = parts as [string, string];
+        const svc = this.store.get<Service>('Service', ns, svcName);
+        if (!svc) return undefined;
+        if (svc.spec?.type === 'ExternalName' && svc.spec.externalName) {
+          return { kind: 'CNAME', name: fqdn, target: svc.spec.externalName, ips: [] };
+        }
+        if (svc.spec?.clusterIP && svc.spec.clusterIP !== 'None') return { kind: 'A', name: fqdn, ips: [svc.spec.clusterIP] };
+        const ips = this.readyPodsFor(svc).map((p) => p.status?.podIP ?? '').filter(Boolean);
+        return ips.length ? { kind: 'A', name: fqdn, ips } : undefined;
+      }
+      return undefined;
+    }
+    const podSuffix = `.pod.${CLUSTER_DOMAIN}`;
+    if (fqdn.endsWith(podSuffix)) {
+      const [dashed] = fqdn.slice(0, -podSuffix.length).split('.');
+      const ip = (dashed ?? '').replace(/-/g, '.');
+      if (/^\d+\.\d+\.\d+\.\d+$/.test(ip)) return { kind: 'A', name: fqdn, ips: [ip] };
+    }
+    return undefined;
+  }
+
+  reverse(ip: string): string | undefined {
+    for (const s of this.services()) {
+      if (s.spec?.clusterIP === ip) return `${s.metadata.name}.${s.metadata.namespace}.svc.${CLUSTER_DOMAIN}`;
+    }
+    if (this.pods.has(ip)) return `${ip.replace(/\./g, '-')}.${this.podNamespace(ip)}.pod.${CLUSTER_DOMAIN}`;
+    return undefined;
+  }
+
+  private podNamespace(ip: string): string {
+    const key = this.pods.get(ip)?.podKey ?? 'default/';
+    return key.split('/')[0] ?? 'default';
+  }
+
+  /** Pods behind a Service that kube-proxy would send traffic to: selected, ready, not terminating. */
+  readyPodsFor(svc: Service): Pod[] {
+    const sel = svc.spec?.selector;
+    if (!sel || Object.keys(sel).length === 0) return [];
+    return this.store.list<Pod>('Pod', svc.metadata.namespace).filter((p) => {
+      const labels = p.metadata.labels ?? {};
+      if (!Object.entries(sel).every(([k, v]) => labels[k] === v)) return false;
+      if (p.metadata.deletionTimestamp || !p.status?.podIP) return false;
+      return (p.status.conditions ?? []).some((c) => c.type === 'Ready' && c.status === 'True');
+    });
+  }
+
+  /** Where a connection to ip:port lands after kube-proxy: a pod IP and port, or why not. */
+  route(ip: string, port: number): { ok: true; ip: string; port: number } | { ok: false; error: 'refused' | 'unreachable' } {
+    const svc = this.services().find((s) => s.spec?.clusterIP === ip);
+    if (svc) {
+      const sp = (svc.spec?.ports ?? []).find((p) => p.port === port);
+      if (!sp) return { ok: false, error: 'unreachable' };
+      const backends = this.readyPodsFor(svc);
+      if (backends.length === 0) return { ok: false, error: 'refused' };
+      const pod = backends[this.random.int(backends.length)]!;
+      const target = sp.targetPort ?? sp.port;
+      let targetPort = typeof target === 'number' ? target : Number(target);
+      if (Number.isNaN(targetPort)) {
+        const named = (pod.spec?.containers ?? []).flatMap((c) => c.ports ?? []).find((p) => p.name === target);
+        if (!named) return { ok: false, error: 'refused' };
+        targetPort = named.containerPort;
+      }
+      return { ok: true, ip: pod.status?.podIP ?? '', port: targetPort };
+    }
+    if (this.pods.has(ip)) return { ok: true, ip, port };
+    return { ok: false, error: 'unreachable' };
+  }
+
+  /** The Network interface a process in `from` sees. */
+  viewFrom(from: PodNetwork | undefined, ns: string, sourceIp: string, userAgent = 'Wget'): Network {
+    const resolveHost = (host: string): string | undefined => {
+      if (host === 'localhost' || host === '127.0.0.1') return '127.0.0.1';
+      if (/^\d+\.\d+\.\d+\.\d+$/.test(host)) return host;
+      const a = this.resolve(host, ns);
+      if (!a) return undefined;
+      if (a.kind === 'CNAME') return undefined;
+      return a.ips[0];
+    };
+    const socketAt = (host: string, port: number): { ok: true; socket: Socket } | { ok: false; error: 'refused' | 'unresolved' | 'unreachable'; detail: string } => {
+      const ip = resolveHost(host);
+      if (!ip) return { ok: false, error: 'unresolved', detail: `lookup ${host}: no such host` };
+      let net: PodNetwork | undefined;
+      let p = port;
+      if (ip === '127.0.0.1') net = from;
+      else {
+        const r = this.route(ip, port);
+        if (!r.ok) return { ok: false, error: r.error, detail: `dial tcp ${ip}:${port}: ${r.error === 'refused' ? 'connect: connection refused' : 'i/o timeout'}` };
+        net = this.pods.get(r.ip);
+        p = r.port;
+      }
+      const sock = net?.sockets.get(p);
+      if (!sock) return { ok: false, error: 'refused', detail: `dial tcp ${ip}:${port}: connect: connection refused` };
+      return { ok: true, socket: sock };
+    };
+    return {
+      dnsServer: { ip: DNS_SERVICE_IP, name: DNS_SERVICE_NAME },
+      resolve: (name) => this.resolve(name, ns),
+      reverse: (ip) => this.reverse(ip),
+      http: (host, port, path): HttpResult => {
+        const s = socketAt(host, port);
+        if (!s.ok) return { ok: false, error: s.error === 'unresolved' ? 'unresolved' : s.error, detail: s.detail };
+        const handler = s.socket.listener.http;
+        if (!handler) return { ok: false, error: 'refused', detail: 'connection reset by peer' };
+        const response = handler({ method: 'GET', path, host: port === 80 ? host : `${host}:${port}`, headers: { 'User-Agent': userAgent }, clientIp: sourceIp });
+        return { ok: true, response };
+      },
+      tcp: (host, port, line) => {
+        const s = socketAt(host, port);
+        if (!s.ok) return { ok: false, detail: s.detail };
+        const handler = s.socket.listener.tcp;
+        if (!handler) return { ok: false, detail: 'connection reset by peer' };
+        return { ok: true, reply: handler(line) };
+      },
+    };
+  }
+}

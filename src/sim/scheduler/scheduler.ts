@@ -1,0 +1,235 @@
+// The scheduler: for each pod with no node, filter the nodes (NodeUnschedulable, NodeName,
+// NodeAffinity/nodeSelector, TaintToleration, NodeResourcesFit, NodePorts), score what is
+// left (least allocated), and bind. A pod that fits nowhere stays Pending with a
+// FailedScheduling event worded as kube-scheduler words it, and is retried when the cluster
+// changes.
+
+import type { Node, Pod, Taint, Toleration } from '../api.ts';
+import type { SimContext } from '../context.ts';
+import { milliValue, intValue, tryParseQuantity } from '../quantity.ts';
+
+const SCHEDULE_LATENCY_MS = 20;
+/** podMaxInUnschedulablePodsDuration: unschedulable pods are retried at least this often. */
+const RETRY_MS = 5 * 60 * 1000;
+
+export interface Verdict {
+  node: string;
+  fits: boolean;
+  /** Why not, in the scheduler's words (e.g. "Insufficient cpu"). */
+  reasons: string[];
+  /** Whether preemption could help on this node (resources) or not (taints, selectors). */
+  preemptionHelps: boolean;
+}
+
+export interface Decision {
+  pod: string;
+  node?: string;
+  verdicts: Verdict[];
+  at: number;
+}
+
+function q(v: string | number | undefined, milli: boolean): number {
+  if (v === undefined) return 0;
+  const r = tryParseQuantity(v);
+  if (!r.ok) return 0;
+  return milli ? milliValue(r.quantity) : intValue(r.quantity);
+}
+
+/** The pod's effective requests as the scheduler computes them (max of init vs sum of apps). */
+export function podRequests(pod: Pod): { cpuMilli: number; memory: number } {
+  let cpu = 0;
+  let mem = 0;
+  for (const c of pod.spec?.containers ?? []) {
+    cpu += q(c.resources?.requests?.['cpu'] ?? c.resources?.limits?.['cpu'], true);
+    mem += q(c.resources?.requests?.['memory'] ?? c.resources?.limits?.['memory'], false);
+  }
+  for (const c of pod.spec?.initContainers ?? []) {
+    cpu = Math.max(cpu, q(c.resources?.requests?.['cpu'] ?? c.resources?.limits?.['cpu'], true));
+    mem = Math.max(mem, q(c.resources?.requests?.['memory'] ?? c.resources?.limits?.['memory'], false));
+  }
+  return { cpuMilli: cpu, memory: mem };
+}
+
+function tolerates(tolerations: Toleration[], taint: Taint): boolean {
+  return tolerations.some((t) => {
+    if (t.effect && t.effect !== taint.effect) return false;
+    if ((t.operator ?? 'Equal') === 'Exists') return !t.key || t.key === taint.key;
+    return t.key === taint.key && (t.value ?? '') === (taint.value ?? '');
+  });
+}
+
+function matchesNodeSelector(pod: Pod, node: Node): boolean {
+  const labels = node.metadata.labels ?? {};
+  for (const [k, v] of Object.entries(pod.spec?.nodeSelector ?? {})) if (labels[k] !== v) return false;
+  const terms = pod.spec?.affinity?.nodeAffinity?.requiredDuringSchedulingIgnoredDuringExecution?.nodeSelectorTerms;
+  if (terms && terms.length) {
+    const ok = terms.some((term) =>
+      (term.matchExpressions ?? []).every((e) => {
+        const val = labels[e.key];
+        switch (e.operator) {
+          case 'In':
+            return val !== undefined && (e.values ?? []).includes(val);
+          case 'NotIn':
+            return val === undefined || !(e.values ?? []).includes(val);
+          case 'Exists':
+            return val !== undefined;
+          case 'DoesNotExist':
+            return val === undefined;
+          case 'Gt':
+            return val !== undefined && Number(val) > Number(e.values?.[0]);
+          case 'Lt':
+            return val !== undefined && Number(val) < Number(e.values?.[0]);
+          default:
+            return false;
+        }
+      }),
+    );
+    if (!ok) return false;
+  }
+  return true;
+}
+
+export class Scheduler {
+  private queued = new Set<string>();
+  private unschedulable = new Set<string>();
+  readonly decisions: Decision[] = [];
+
+  constructor(private readonly sim: SimContext) {
+    sim.store.watch('Pod', (ev) => {
+      const pod = ev.object as Pod;
+      if (ev.type === 'DELETED' || (ev.type === 'MODIFIED' && pod.metadata.deletionTimestamp)) {
+        // Freed resources may let a waiting pod fit.
+        this.retryUnschedulable();
+        return;
+      }
+      if (!pod.spec?.nodeName && (pod.spec?.schedulerName ?? 'default-scheduler') === 'default-scheduler') this.enqueue(pod);
+    });
+    sim.store.watch('Node', () => this.retryUnschedulable());
+  }
+
+  private key(pod: Pod): string {
+    return `${pod.metadata.namespace}/${pod.metadata.name}`;
+  }
+
+  private enqueue(pod: Pod, delay = SCHEDULE_LATENCY_MS): void {
+    const k = this.key(pod);
+    if (this.queued.has(k)) return;
+    this.queued.add(k);
+    this.sim.clock.schedule(delay, () => {
+      this.queued.delete(k);
+      this.scheduleOne(pod.metadata.namespace ?? 'default', pod.metadata.name ?? '', pod.metadata.uid ?? '');
+    });
+  }
+
+  private retryUnschedulable(): void {
+    for (const k of this.unschedulable) {
+      const [ns, name] = k.split('/') as [string, string];
+      const pod = this.sim.store.get<Pod>('Pod', ns, name);
+      if (pod && !pod.spec?.nodeName) this.enqueue(pod, 1000);
+    }
+  }
+
+  /** Evaluate every node for a pod without binding (kubectl describe and the UI explain with it). */
+  evaluate(pod: Pod): Verdict[] {
+    const nodes = this.sim.store.list<Node>('Node');
+    const pods = this.sim.store.list<Pod>('Pod');
+    const req = podRequests(pod);
+    const hostPorts = (pod.spec?.containers ?? []).flatMap((c) => (c.ports ?? []).filter((p) => p.hostPort).map((p) => p.hostPort!));
+    return nodes.map((node) => {
+      const reasons: string[] = [];
+      let preemptionHelps = false;
+      const name = node.metadata.name ?? '';
+      if (node.spec?.unschedulable && !(pod.spec?.tolerations ?? []).some((t) => t.key === 'node.kubernetes.io/unschedulable')) {
+        reasons.push('node(s) were unschedulable');
+      } else if (!matchesNodeSelector(pod, node)) {
+        reasons.push("node(s) didn't match Pod's node affinity/selector");
+      } else {
+        const untolerated = (node.spec?.taints ?? []).find((t) => (t.effect === 'NoSchedule' || t.effect === 'NoExecute') && !tolerates(pod.spec?.tolerations ?? [], t));
+        if (untolerated) {
+          reasons.push(`node(s) had untolerated taint {${untolerated.key}: ${untolerated.value ?? ''}}`);
+        } else {
+          const onNode = pods.filter((p) => p.spec?.nodeName === name && p.status?.phase !== 'Succeeded' && p.status?.phase !== 'Failed');
+          const alloc = node.status?.allocatable ?? {};
+          const used = onNode.map(podRequests).reduce((a, b) => ({ cpuMilli: a.cpuMilli + b.cpuMilli, memory: a.memory + b.memory }), { cpuMilli: 0, memory: 0 });
+          if (onNode.length + 1 > q(alloc['pods'], false)) reasons.push('Too many pods');
+          if (req.cpuMilli > 0 && used.cpuMilli + req.cpuMilli > q(alloc['cpu'], true)) reasons.push('Insufficient cpu');
+          if (req.memory > 0 && used.memory + req.memory > q(alloc['memory'], false)) reasons.push('Insufficient memory');
+          if (reasons.length) preemptionHelps = onNode.some((p) => (p.spec?.priority ?? 0) < (pod.spec?.priority ?? 0));
+          if (reasons.length) preemptionHelps = preemptionHelps || false;
+          const usedPorts = new Set(onNode.flatMap((p) => (p.spec?.containers ?? []).flatMap((c) => (c.ports ?? []).map((x) => x.hostPort ?? 0))));
+          if (hostPorts.some((hp) => usedPorts.has(hp))) reasons.push("node(s) didn't have free ports for the requested pod ports");
+        }
+      }
+      return { node: name, fits: reasons.length === 0, reasons, preemptionHelps };
+    });
+  }
+
+  private scheduleOne(ns: string, name: string, uid: string): void {
+    const pod = this.sim.store.get<Pod>('Pod', ns, name);
+    if (!pod || pod.metadata.uid !== uid || pod.spec?.nodeName || pod.metadata.deletionTimestamp) {
+      this.unschedulable.delete(`${ns}/${name}`);
+      return;
+    }
+    const verdicts = this.evaluate(pod);
+    const fits = verdicts.filter((v) => v.fits);
+    const decision: Decision = { pod: `${ns}/${name}`, verdicts, at: this.sim.clock.wallTime };
+    if (fits.length === 0) {
+      this.decisions.push(decision);
+      if (this.decisions.length > 200) this.decisions.shift();
+      this.unschedulable.add(`${ns}/${name}`);
+      const message = failedSchedulingMessage(verdicts);
+      const cond = { type: 'PodScheduled', status: 'False', lastProbeTime: null as unknown as string, lastTransitionTime: this.sim.clock.isoNow(), reason: 'Unschedulable', message };
+      const prev = (pod.status?.conditions ?? []).find((c) => c.type === 'PodScheduled');
+      if (prev?.message !== message) {
+        if (prev?.status === 'False') cond.lastTransitionTime = prev.lastTransitionTime ?? cond.lastTransitionTime;
+        this.sim.store.update({ ...pod, status: { ...pod.status, phase: 'Pending', conditions: [cond] } }, { status: true });
+      }
+      this.sim.events.record(pod, 'Warning', 'FailedScheduling', message, { component: 'default-scheduler' });
+      this.sim.clock.schedule(RETRY_MS, () => {
+        const again = this.sim.store.get<Pod>('Pod', ns, name);
+        if (again && again.metadata.uid === uid && !again.spec?.nodeName) this.enqueue(again);
+      });
+      return;
+    }
+    this.unschedulable.delete(`${ns}/${name}`);
+    const nodes = new Map(this.sim.store.list<Node>('Node').map((n) => [n.metadata.name ?? '', n]));
+    const pods = this.sim.store.list<Pod>('Pod');
+    // NodeResourcesFit LeastAllocated: prefer the node with the most room; ties broken at random.
+    const scored = fits.map((v) => {
+      const node = nodes.get(v.node)!;
+      const onNode = pods.filter((p) => p.spec?.nodeName === v.node);
+      const used = onNode.map(podRequests).reduce((a, b) => ({ cpuMilli: a.cpuMilli + b.cpuMilli, memory: a.memory + b.memory }), podRequests(pod));
+      const cpuFree = 1 - used.cpuMilli / Math.max(1, q(node.status?.allocatable?.['cpu'], true));
+      const memFree = 1 - used.memory / Math.max(1, q(node.status?.allocatable?.['memory'], false));
+      const score = Math.round(((cpuFree + memFree) / 2) * 100) - onNode.length;
+      return { node: v.node, score };
+    });
+    const best = Math.max(...scored.map((s) => s.score));
+    const top = scored.filter((s) => s.score === best);
+    const chosen = this.sim.random.pick(top).node;
+    decision.node = chosen;
+    this.decisions.push(decision);
+    if (this.decisions.length > 200) this.decisions.shift();
+    const bound = this.sim.store.update({ ...pod, spec: { ...pod.spec!, nodeName: chosen } });
+    if (!bound.ok) return;
+    const cond = { type: 'PodScheduled', status: 'True', lastProbeTime: null as unknown as string, lastTransitionTime: this.sim.clock.isoNow() };
+    this.sim.store.update({ ...bound.object, status: { ...bound.object.status, phase: 'Pending', conditions: [cond] } }, { status: true });
+    this.sim.events.record(bound.object, 'Normal', 'Scheduled', `Successfully assigned ${ns}/${name} to ${chosen}`, { component: 'default-scheduler' });
+  }
+}
+
+/** "0/3 nodes are available: 1 node(s) had untolerated taint ..., 2 Insufficient cpu. preemption: ..." */
+export function failedSchedulingMessage(verdicts: Verdict[]): string {
+  const counts = new Map<string, number>();
+  for (const v of verdicts) for (const r of v.reasons) counts.set(r, (counts.get(r) ?? 0) + 1);
+  const reasons = [...counts.entries()].map(([r, n]) => `${n} ${r}`).sort();
+  const total = verdicts.length;
+  let msg = `0/${total} nodes are available: ${reasons.join(', ')}.`;
+  const helps = verdicts.filter((v) => v.reasons.some((r) => r.startsWith('Insufficient') || r === 'Too many pods')).length;
+  const notHelpful = total - helps;
+  const pre: string[] = [];
+  if (notHelpful > 0) pre.push(`${notHelpful} Preemption is not helpful for scheduling`);
+  if (helps > 0) pre.push(`${helps} No preemption victims found for incoming pod`);
+  msg += ` preemption: 0/${total} nodes are available: ${pre.join(', ')}.`;
+  return msg;
+}

@@ -1,0 +1,231 @@
+// The API object store: etcd plus the API server's bookkeeping (uid, resourceVersion,
+// generation, creationTimestamp, generateName, finalizers, graceful deletion) and watch.
+//
+// Objects are immutable once stored: a write stores a fresh copy, so readers (controllers,
+// kubectl, the UI) can hold references and compare them cheaply. Watchers are called
+// synchronously; by convention they only enqueue work on the clock, as informers feed
+// workqueues in Kubernetes, so one write never recursively drives another controller.
+
+import type { VirtualClock } from '../clock.ts';
+import type { SeededRandom } from '../random.ts';
+import { NAME_SUFFIX_ALPHABET } from '../random.ts';
+import { field } from './types.ts';
+import type { ApiResult, KubeObject, WatchEvent, Watcher } from './types.ts';
+
+export interface ResourceInfo {
+  kind: string;
+  /** Lower-case plural, as in error messages: pods "x" not found. */
+  plural: string;
+  /** The group as kubectl prints it in `kind.group/name` (empty for core). */
+  group: string;
+  namespaced: boolean;
+}
+
+const key = (kind: string, namespace: string | undefined, name: string): string => `${kind}/${namespace ?? ''}/${name}`;
+
+export class ObjectStore {
+  private objects = new Map<string, KubeObject>();
+  private byKind = new Map<string, Map<string, KubeObject>>();
+  private watchers = new Map<string, Set<Watcher>>();
+  private rv = 1000;
+
+  constructor(
+    private readonly clock: VirtualClock,
+    private readonly random: SeededRandom,
+    private readonly resources: (kind: string) => ResourceInfo | undefined,
+  ) {}
+
+  get resourceVersion(): number {
+    return this.rv;
+  }
+
+  info(kind: string): ResourceInfo {
+    return this.resources(kind) ?? { kind, plural: kind.toLowerCase() + 's', group: '', namespaced: true };
+  }
+
+  get<T extends KubeObject = KubeObject>(kind: string, namespace: string | undefined, name: string): T | undefined {
+    const ns = this.info(kind).namespaced ? namespace : undefined;
+    return this.objects.get(key(kind, ns, name)) as T | undefined;
+  }
+
+  /** All objects of a kind, optionally in one namespace, in name order (as the API lists them). */
+  list<T extends KubeObject = KubeObject>(kind: string, namespace?: string): T[] {
+    const all = this.byKind.get(kind);
+    if (!all) return [];
+    const out: T[] = [];
+    for (const o of all.values()) {
+      if (namespace === undefined || o.metadata.namespace === namespace) out.push(o as T);
+    }
+    out.sort((a, b) =>
+      (a.metadata.namespace ?? '').localeCompare(b.metadata.namespace ?? '') || (a.metadata.name ?? '').localeCompare(b.metadata.name ?? ''),
+    );
+    return out;
+  }
+
+  /** Subscribe to one kind, or '*' for all. Returns an unsubscribe function. */
+  watch(kind: string, w: Watcher): () => void {
+    let set = this.watchers.get(kind);
+    if (!set) {
+      set = new Set();
+      this.watchers.set(kind, set);
+    }
+    set.add(w);
+    return () => set.delete(w);
+  }
+
+  private emit(ev: WatchEvent): void {
+    for (const w of this.watchers.get(ev.object.kind) ?? []) w(ev);
+    for (const w of this.watchers.get('*') ?? []) w(ev);
+  }
+
+  private put(o: KubeObject): void {
+    const k = key(o.kind, o.metadata.namespace, o.metadata.name ?? '');
+    this.objects.set(k, o);
+    let m = this.byKind.get(o.kind);
+    if (!m) {
+      m = new Map();
+      this.byKind.set(o.kind, m);
+    }
+    m.set(k, o);
+  }
+
+  private drop(o: KubeObject): void {
+    const k = key(o.kind, o.metadata.namespace, o.metadata.name ?? '');
+    this.objects.delete(k);
+    this.byKind.get(o.kind)?.delete(k);
+  }
+
+  private notFound(kind: string, name: string): ApiResult<never> {
+    return { ok: false, error: { reason: 'NotFound', message: `${this.qualifiedPlural(kind)} "${name}" not found` } };
+  }
+
+  /** `pods`, `deployments.apps`: how the API server names a resource in errors. */
+  qualifiedPlural(kind: string): string {
+    const i = this.info(kind);
+    return i.group ? `${i.plural}.${i.group}` : i.plural;
+  }
+
+  create<T extends KubeObject>(input: T): ApiResult<T> {
+    const o = structuredClone(input);
+    const info = this.info(o.kind);
+    o.metadata = { ...o.metadata };
+    if (info.namespaced) o.metadata.namespace = o.metadata.namespace || 'default';
+    else delete o.metadata.namespace;
+    if (!o.metadata.name && o.metadata.generateName) {
+      // Retry on the (rare) collision, as the registry does.
+      for (let i = 0; i < 8; i++) {
+        const candidate = o.metadata.generateName.slice(0, 58) + this.random.string(NAME_SUFFIX_ALPHABET, 5);
+        if (!this.get(o.kind, o.metadata.namespace, candidate)) {
+          o.metadata.name = candidate;
+          break;
+        }
+      }
+    }
+    const name = o.metadata.name ?? '';
+    if (info.namespaced && o.metadata.namespace && o.kind !== 'Namespace' && !this.get('Namespace', undefined, o.metadata.namespace)) {
+      return { ok: false, error: { reason: 'NotFound', message: `namespaces "${o.metadata.namespace}" not found` } };
+    }
+    if (this.get(o.kind, o.metadata.namespace, name)) {
+      return { ok: false, error: { reason: 'AlreadyExists', message: `${this.qualifiedPlural(o.kind)} "${name}" already exists` } };
+    }
+    o.metadata.uid = this.random.uuid();
+    o.metadata.resourceVersion = String(++this.rv);
+    o.metadata.creationTimestamp = this.clock.isoNow();
+    if ('spec' in o) o.metadata.generation = 1;
+    delete o.metadata.deletionTimestamp;
+    this.put(o);
+    this.emit({ type: 'ADDED', object: o });
+    return { ok: true, object: o };
+  }
+
+  /**
+   * Replace an object. Server-managed metadata is kept; generation increases when the spec
+   * changes. Pass `status: true` to write only status (the status subresource).
+   */
+  update<T extends KubeObject>(input: T, opts: { status?: boolean } = {}): ApiResult<T> {
+    const cur = this.get<T>(input.kind, input.metadata.namespace, input.metadata.name ?? '');
+    if (!cur) return this.notFound(input.kind, input.metadata.name ?? '');
+    let o: T;
+    if (opts.status) {
+      o = { ...cur, status: structuredClone(field(input, 'status')) };
+    } else {
+      o = structuredClone(input);
+      const rec = o as unknown as Record<string, unknown>;
+      if ('status' in cur) rec['status'] = field(cur, 'status');
+      else delete rec['status'];
+    }
+    o.metadata = {
+      ...(opts.status ? cur.metadata : o.metadata),
+      uid: cur.metadata.uid!,
+      creationTimestamp: cur.metadata.creationTimestamp!,
+      namespace: cur.metadata.namespace!,
+      resourceVersion: String(++this.rv),
+    };
+    if (!this.info(o.kind).namespaced) delete o.metadata.namespace;
+    if (cur.metadata.deletionTimestamp) o.metadata.deletionTimestamp = cur.metadata.deletionTimestamp;
+    if (cur.metadata.deletionGracePeriodSeconds !== undefined) o.metadata.deletionGracePeriodSeconds = cur.metadata.deletionGracePeriodSeconds;
+    if (cur.metadata.generation !== undefined) {
+      const specChanged = !opts.status && JSON.stringify(field(o, 'spec')) !== JSON.stringify(field(cur, 'spec'));
+      o.metadata.generation = cur.metadata.generation + (specChanged ? 1 : 0);
+    }
+    this.put(o);
+    // A finalizer removed from an object already being deleted completes the deletion.
+    if (o.metadata.deletionTimestamp && (o.metadata.finalizers ?? []).length === 0 && o.metadata.deletionGracePeriodSeconds === 0) {
+      this.drop(o);
+      this.emit({ type: 'DELETED', object: o });
+      return { ok: true, object: o };
+    }
+    this.emit({ type: 'MODIFIED', object: o, old: cur });
+    return { ok: true, object: o };
+  }
+
+  /**
+   * Delete. With gracePeriodSeconds > 0 (pods on a node) or finalizers present, the object is
+   * only marked (deletionTimestamp) and stays until its owner finishes: the kubelet for a
+   * pod, the finalizer's controller otherwise.
+   */
+  delete(kind: string, namespace: string | undefined, name: string, opts: { gracePeriodSeconds?: number } = {}): ApiResult<KubeObject> {
+    const cur = this.get(kind, namespace, name);
+    if (!cur) return this.notFound(kind, name);
+    const grace = opts.gracePeriodSeconds ?? 0;
+    const finalizers = cur.metadata.finalizers ?? [];
+    if (cur.metadata.deletionTimestamp) {
+      if (grace === 0 && finalizers.length === 0) {
+        this.drop(cur);
+        this.emit({ type: 'DELETED', object: cur });
+        return { ok: true, object: cur };
+      }
+      // A second delete may shorten the grace period, never lengthen it.
+      if (grace < (cur.metadata.deletionGracePeriodSeconds ?? Infinity)) {
+        const o = { ...cur, metadata: { ...cur.metadata, deletionGracePeriodSeconds: grace, resourceVersion: String(++this.rv) } };
+        this.put(o);
+        this.emit({ type: 'MODIFIED', object: o, old: cur });
+        return { ok: true, object: o };
+      }
+      return { ok: true, object: cur };
+    }
+    if (grace > 0 || finalizers.length > 0) {
+      const o: KubeObject = {
+        ...cur,
+        metadata: {
+          ...cur.metadata,
+          deletionTimestamp: this.clock.isoNow(),
+          deletionGracePeriodSeconds: grace,
+          resourceVersion: String(++this.rv),
+        },
+      };
+      if (o.metadata.generation !== undefined) o.metadata.generation++;
+      this.put(o);
+      this.emit({ type: 'MODIFIED', object: o, old: cur });
+      return { ok: true, object: o };
+    }
+    this.drop(cur);
+    this.emit({ type: 'DELETED', object: cur });
+    return { ok: true, object: cur };
+  }
+
+  /** Every stored object, for snapshots and consistency checks. */
+  all(): KubeObject[] {
+    return [...this.objects.values()];
+  }
+}
