@@ -1,42 +1,11 @@
 // ObjectMeta validation (apimachinery pkg/api/validation/objectmeta.go plus core's finalizer
 // rule), shared by every kind.
 
-import { tryParseQuantity } from '../quantity.ts';
-import type { FieldError, FieldValue } from './fieldErrors.ts';
-import {
-  child,
-  duplicate,
-  forbidden,
-  goQuote,
-  goStringSlice,
-  goStruct,
-  index,
-  invalid,
-  key,
-  notFound,
-  notSupported,
-  required,
-  tooLong,
-} from './fieldErrors.ts';
+import type { FieldError } from './fieldErrors.ts';
+import { child, forbidden, goStringSlice, index, invalid, required, tooLong } from './fieldErrors.ts';
 import type { Obj } from './loose.ts';
-import { deepEqual, getArr, getNum, getObj, getStr, has, isObj, objects, sortedKeys, stringMap } from './loose.ts';
-import {
-  byteLength,
-  inclusiveRangeError,
-  isConfigMapKey,
-  isDNS1123Label,
-  isDNS1123Subdomain,
-  isEnvVarName,
-  isHTTPHeaderName,
-  isQualifiedName,
-  isValidLabelValue,
-  isValidPortName,
-  isValidPortNum,
-  nameIsDNS1035Label,
-  nameIsDNSLabel,
-  nameIsDNSSubdomain,
-  validateObjectName,
-} from './names.ts';
+import { getArr, getNum, getStr, objects, sortedKeys, stringMap } from './loose.ts';
+import { byteLength, isQualifiedName, isValidLabelValue, nameIsDNSLabel } from './names.ts';
 
 export type Errs = FieldError[];
 export type NameFn = (name: string, prefix: boolean) => string[];
@@ -45,9 +14,6 @@ export const FIELD_IMMUTABLE = 'field is immutable';
 export const IS_NEGATIVE = 'must be greater than or equal to 0';
 /** apimachinery TotalAnnotationSizeLimitB: 256 KiB. */
 export const MAX_ANNOTATIONS_SIZE = 256 * 1024;
-
-// ---------------------------------------------------------------------------------------------
-// metadata
 
 export function validateObjectMeta(meta: Obj | undefined, requiresNamespace: boolean, nameFn: NameFn, path = 'metadata'): Errs {
   const errs: Errs = [];

@@ -2,40 +2,31 @@
 // that the simulator's pods can reach, in the Go order.
 
 import { tryParseQuantity } from '../quantity.ts';
-import type { FieldError, FieldValue } from './fieldErrors.ts';
 import {
   child,
   duplicate,
   forbidden,
   goQuote,
-  goStringSlice,
-  goStruct,
   index,
   invalid,
   key,
   notFound,
   notSupported,
   required,
-  tooLong,
 } from './fieldErrors.ts';
 import type { Obj } from './loose.ts';
 import { deepEqual, getArr, getNum, getObj, getStr, has, isObj, objects, sortedKeys, stringMap } from './loose.ts';
 import {
-  byteLength,
   inclusiveRangeError,
   isConfigMapKey,
   isDNS1123Label,
-  isDNS1123Subdomain,
   isEnvVarName,
   isHTTPHeaderName,
   isQualifiedName,
   isValidLabelValue,
   isValidPortName,
   isValidPortNum,
-  nameIsDNS1035Label,
-  nameIsDNSLabel,
   nameIsDNSSubdomain,
-  validateObjectName,
 } from './names.ts';
 import type { Errs } from './meta.ts';
 import { IS_NEGATIVE, validateLabels, validateObjectMeta } from './meta.ts';
@@ -47,9 +38,6 @@ export const UPDATABLE_POD_SPEC_FIELDS = [
   '`spec.tolerations` (only additions to existing tolerations)',
   '`spec.terminationGracePeriodSeconds` (allow it to be set to 1 if it was previously negative)',
 ];
-
-// ---------------------------------------------------------------------------------------------
-// pods
 
 export function validatePodCreate(pod: Obj): Errs {
   const errs = validatePodMetadataAndSpec(pod);

@@ -1,7 +1,6 @@
 // Service validation (ValidateService, ValidateServiceUpdate) and the node-port allocator's
 // range check, which on a real server runs first and fails alone.
 
-import { tryParseQuantity } from '../quantity.ts';
 import type { FieldError, FieldValue } from './fieldErrors.ts';
 import {
   child,
@@ -10,33 +9,13 @@ import {
   goQuote,
   goStringSlice,
   goStruct,
-  index,
   invalid,
-  key,
-  notFound,
   notSupported,
   required,
-  tooLong,
 } from './fieldErrors.ts';
 import type { Obj } from './loose.ts';
-import { deepEqual, getArr, getNum, getObj, getStr, has, isObj, objects, sortedKeys, stringMap } from './loose.ts';
-import {
-  byteLength,
-  inclusiveRangeError,
-  isConfigMapKey,
-  isDNS1123Label,
-  isDNS1123Subdomain,
-  isEnvVarName,
-  isHTTPHeaderName,
-  isQualifiedName,
-  isValidLabelValue,
-  isValidPortName,
-  isValidPortNum,
-  nameIsDNS1035Label,
-  nameIsDNSLabel,
-  nameIsDNSSubdomain,
-  validateObjectName,
-} from './names.ts';
+import { getArr, getNum, getObj, getStr, has, objects, stringMap } from './loose.ts';
+import { isDNS1123Label, isDNS1123Subdomain, isQualifiedName, isValidPortNum, nameIsDNS1035Label } from './names.ts';
 import type { Errs } from './meta.ts';
 import { validateLabels, validateObjectMeta } from './meta.ts';
 import { PORT_PROTOCOLS, validatePortNumOrName } from './pod.ts';
@@ -47,9 +26,6 @@ export interface ValidationOptions {
 }
 
 const DEFAULT_NODE_PORT_RANGE = { min: 30000, max: 32767 };
-
-// ---------------------------------------------------------------------------------------------
-// services
 
 const SERVICE_TYPES = ['ClusterIP', 'ExternalName', 'LoadBalancer', 'NodePort'];
 const SESSION_AFFINITIES = ['ClientIP', 'None'];

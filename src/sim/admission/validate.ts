@@ -7,37 +7,28 @@
 // walked in sorted key order so the output is stable.
 
 import { tryParseQuantity } from '../quantity.ts';
-import type { FieldError, FieldValue } from './fieldErrors.ts';
+import type { FieldError } from './fieldErrors.ts';
 import {
   child,
   duplicate,
   forbidden,
   goQuote,
-  goStringSlice,
   goStruct,
   index,
   invalid,
   key,
-  notFound,
   notSupported,
   required,
   tooLong,
 } from './fieldErrors.ts';
 import type { Obj } from './loose.ts';
-import { deepEqual, getArr, getNum, getObj, getStr, has, isObj, objects, sortedKeys, stringMap } from './loose.ts';
+import { deepEqual, getArr, getObj, getStr, has, objects, sortedKeys } from './loose.ts';
 import {
   byteLength,
-  inclusiveRangeError,
   isConfigMapKey,
-  isDNS1123Label,
   isDNS1123Subdomain,
-  isEnvVarName,
-  isHTTPHeaderName,
   isQualifiedName,
   isValidLabelValue,
-  isValidPortName,
-  isValidPortNum,
-  nameIsDNS1035Label,
   nameIsDNSLabel,
   nameIsDNSSubdomain,
   validateObjectName,

@@ -3,11 +3,11 @@
 // resumes it on the virtual clock; everything else runs synchronously.
 
 import type { Listener, Network, Proc, ProcessContext, Wait } from '../process.ts';
-import type { Vfs } from '../vfs.ts';
+import type { FileNode, Vfs } from '../vfs.ts';
 import { FsError, normalizePath } from '../vfs.ts';
 import type { Node, Part, Redir, Script, Word } from './ast.ts';
 import { ArithError, evalArith, type ArithVars } from './arith.ts';
-import { escapeGlob, expandPath, hasWildcard, matchPattern, trimPattern, unescapeGlob } from './glob.ts';
+import { escapeGlob, expandPath, hasWildcard, matchPattern, trimPattern } from './glob.ts';
 import { BufferSink, FileSink, nullSink, Stdin, type Io, type Sink } from './io.ts';
 import { parseScript } from './parser.ts';
 import { APPLETS } from './applets/index.ts';
@@ -56,6 +56,21 @@ class Runtime {
   waitingForJobs = false;
   /** Commands run since time last moved (the tight-loop budget). */
   steps = 0;
+  private paths = new Map<string, string>();
+  /** Open file handles by node, so a loop appending to one file does not allocate per line. */
+  readonly sinks = new WeakMap<FileNode, FileSink>();
+
+  /** normalizePath, memoised: loops redirect to the same few paths over and over. */
+  absPath(target: string, cwd: string): string {
+    const key = target.startsWith('/') ? target : `${cwd}\0${target}`;
+    let p = this.paths.get(key);
+    if (p === undefined) {
+      p = normalizePath(target, cwd);
+      if (this.paths.size > 500) this.paths.clear();
+      this.paths.set(key, p);
+    }
+    return p;
+  }
   nextPid: number;
 
   constructor(
@@ -79,7 +94,8 @@ class Runtime {
 class Fields {
   out: string[] = [];
   private cur = '';
-  private pieces: { s: string; q: boolean }[] | null = null;
+  /** Start/end offsets in `cur` of quoted text, kept only while globbing is possible. */
+  private quotedRanges: number[] | null = null;
   private started = false;
   private wild = false;
 
@@ -87,22 +103,19 @@ class Fields {
     private readonly glob: ((pat: string) => string[]) | null,
     private readonly ifs: string,
   ) {
-    if (glob) this.pieces = [];
+    if (glob) this.quotedRanges = [];
   }
 
   quoted(s: string): void {
+    if (this.quotedRanges && s) this.quotedRanges.push(this.cur.length, this.cur.length + s.length);
     this.cur += s;
-    this.pieces?.push({ s, q: true });
     this.started = true;
   }
 
   literal(s: string): void {
     if (!s) return;
     this.cur += s;
-    if (this.pieces) {
-      this.pieces.push({ s, q: false });
-      if (!this.wild && hasWildcard(s)) this.wild = true;
-    }
+    if (this.glob && !this.wild && hasWildcard(s)) this.wild = true;
   }
 
   /** An unquoted expansion: split on IFS. */
@@ -139,14 +152,21 @@ class Fields {
   end(force: boolean): void {
     if (this.cur !== '' || this.started || force) this.push();
     this.cur = '';
-    if (this.pieces) this.pieces.length = 0;
+    if (this.quotedRanges) this.quotedRanges.length = 0;
     this.started = false;
     this.wild = false;
   }
 
   private push(): void {
-    if (this.glob && this.wild && this.pieces) {
-      const pat = this.pieces.map((p) => (p.q ? escapeGlob(p.s) : p.s)).join('');
+    if (this.glob && this.wild && this.quotedRanges) {
+      const r = this.quotedRanges;
+      let pat = '';
+      let at = 0;
+      for (let i = 0; i < r.length; i += 2) {
+        pat += this.cur.slice(at, r[i]) + escapeGlob(this.cur.slice(r[i], r[i + 1]));
+        at = r[i + 1]!;
+      }
+      pat += this.cur.slice(at);
       const hits = this.glob(pat);
       if (hits.length) {
         for (const h of hits) this.out.push(h);
@@ -349,7 +369,7 @@ export class Shell {
         return yield* this.simple(n, io);
       case 'seq': {
         let s = this.status;
-        for (const item of n.items) s = yield* this.exec(item, io);
+        for (const item of n.items) s = yield* (item.k === 'simple' ? this.simple(item, io) : this.exec(item, io));
         return s;
       }
       case 'and':
@@ -450,11 +470,19 @@ export class Shell {
     let status = 0;
     this.loopDepth++;
     try {
+      const cond = n.cond;
+      const body = n.body;
       for (;;) {
-        const c = yield* this.cond(n.cond, rio);
+        this.condDepth++;
+        let c: number;
+        try {
+          c = yield* (cond.k === 'simple' ? this.simple(cond, rio) : this.exec(cond, rio));
+        } finally {
+          this.condDepth--;
+        }
         if (n.until ? c === 0 : c !== 0) break;
         try {
-          status = yield* this.exec(n.body, rio);
+          status = yield* (body.k === 'simple' ? this.simple(body, rio) : this.exec(body, rio));
         } catch (e) {
           if (!(e instanceof LoopSignal)) throw e;
           if (e.levels > 1) {
@@ -675,7 +703,7 @@ export class Shell {
   /** A context for an image's binary: plain closures, since such code may pass them around. */
   private extraContext(io: Io): ProcessContext {
     const base = this.rt.ctx;
-    return {
+    const ctx: ProcessContext = {
       fs: base.fs,
       env: this.exportedEnv(),
       cwd: this.cwd,
@@ -687,6 +715,9 @@ export class Shell {
       net: base.net,
       listen: (l) => base.listen(l),
     };
+    // A binary's resource use is the container's (the kubelet's OOM check and kubectl top).
+    if (base.setUsage) ctx.setUsage = (u) => base.setUsage?.(u);
+    return ctx;
   }
 
   /** A child shell for `env VAR=x cmd`, `busybox sh ...`: optionally with its own environment. */
@@ -861,8 +892,10 @@ export class Shell {
     return this.vars.get('IFS') ?? DEFAULT_IFS;
   }
 
+  private readonly globber = (pat: string): string[] => expandPath(this.rt.ctx.fs, this.cwd, pat);
+
   private fields(glob: boolean): Fields {
-    return new Fields(glob ? (pat) => expandPath(this.rt.ctx.fs, this.cwd, pat) : null, glob ? this.ifs() : '');
+    return glob ? new Fields(this.globber, this.ifs()) : new Fields(null, '');
   }
 
   /** Expand a word into fields (splitting and globbing), appending them to `out`. */
@@ -1100,9 +1133,16 @@ export class Shell {
 
   /** Apply redirections left to right; null (after printing ash's message) if one fails. */
   *redirect(redirs: Redir[], io: Io): Gen<Io | null> {
+    const targets: string[] = [];
+    for (const r of redirs) targets.push(r.target.sub ? yield* this.expandString(r.target, io, true) : this.stringSync(r.target, io, true));
+    return this.applyRedirs(redirs, targets, io);
+  }
+
+  private applyRedirs(redirs: Redir[], targets: string[], io: Io): Io | null {
     const out: Io = { stdin: io.stdin, out: io.out, err: io.err };
-    for (const r of redirs) {
-      const target = yield* this.expandString(r.target, io, true);
+    for (let i = 0; i < redirs.length; i++) {
+      const r = redirs[i]!;
+      const target = targets[i]!;
       let sink: Sink | null = null;
       switch (r.op) {
         case '>':
@@ -1167,14 +1207,14 @@ export class Shell {
   }
 
   private openWrite(target: string, append: boolean, cur: Io, io: Io): Sink | null {
-    const path = normalizePath(target, this.cwd);
+    const path = this.rt.absPath(target, this.cwd);
     const sp = this.special(path, cur);
     if (sp) return sp;
     const fs = this.rt.ctx.fs;
     const existing = fs.stat(path);
-    // Images mark log files that are symlinks to the container's output with this content.
-    if (existing?.kind === 'file' && existing.content.length <= 14 && existing.content.startsWith('->/dev/std')) {
-      return existing.content === '->/dev/stderr' ? this.rt.baseErr : this.rt.baseOut;
+    // Images ship some log files as symlinks to the container's output (FileNode.link).
+    if (existing?.kind === 'file' && existing.link) {
+      return existing.link === '/dev/stderr' ? this.rt.baseErr : this.rt.baseOut;
     }
     try {
       if (!append || !existing) fs.writeFile(path, '', false);
@@ -1185,7 +1225,17 @@ export class Shell {
       }
       throw e;
     }
-    return new FileSink(fs, path);
+    const node = existing ?? fs.stat(path);
+    if (node?.kind !== 'file') {
+      this.error(io, `can't create ${target}: Is a directory`);
+      return null;
+    }
+    let sink = this.rt.sinks.get(node);
+    if (!sink) {
+      sink = new FileSink(node, this.rt.ctx);
+      this.rt.sinks.set(node, sink);
+    }
+    return sink;
   }
 
   private openRead(target: string, cur: Io, io: Io): Stdin | null {
@@ -1622,12 +1672,3 @@ export function isShellName(name: string): boolean {
   return SHELL_NAMES.has(name.slice(name.lastIndexOf('/') + 1));
 }
 
-export function isBuiltinName(name: string): boolean {
-  return BUILTINS[name] !== undefined;
-}
-
-export function unescapePattern(pat: string): string {
-  return unescapeGlob(pat);
-}
-
-export { Runtime };

@@ -1,7 +1,7 @@
 // File descriptors of a simulated process: where fd 1 and 2 write to and what fd 0 reads.
 // A redirection makes a new Io; nothing is ever closed, so there is nothing to leak.
 
-import type { Vfs } from '../vfs.ts';
+import type { FileNode } from '../vfs.ts';
 
 export interface Sink {
   write(text: string): void;
@@ -19,14 +19,22 @@ export class BufferSink implements Sink {
   }
 }
 
-/** Appends every write to a file, so a `tail -f` elsewhere sees each line as it is written. */
+/**
+ * An open file: every write appends to the node it was opened on, so a `tail -f` elsewhere sees
+ * each line as it is written, and (as on Unix) a file removed while open keeps taking writes
+ * without reappearing. Appending in place is what Vfs.writeFile does for an existing file.
+ */
 export class FileSink implements Sink {
   constructor(
-    private readonly fs: Vfs,
-    private readonly path: string,
+    private readonly node: FileNode,
+    private readonly clock: { wallTime(): number },
   ) {}
   write(text: string): void {
-    if (text) this.fs.writeFile(this.path, text, true);
+    if (!text) return;
+    const n = this.node;
+    n.content += text;
+    n.mtime = this.clock.wallTime();
+    n.version++;
   }
 }
 
@@ -52,8 +60,6 @@ export class Stdin {
     return this.pos >= this.data.length;
   }
 }
-
-export const emptyStdin = (): Stdin => new Stdin('');
 
 export interface Io {
   stdin: Stdin;

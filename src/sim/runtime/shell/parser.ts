@@ -712,7 +712,7 @@ class Parser {
       if (t.t === 'op' && t.op === '(') t = this.read(false);
       const patterns: Word[] = [];
       for (;;) {
-        if (t.t !== 'word') this.unexpected(t);
+        if (t.t !== 'word') this.unexpected(t, ')');
         patterns.push(t.w);
         t = this.read(false);
         if (t.t === 'op' && t.op === '|') {
@@ -795,9 +795,4 @@ export function parseScript(src: string, firstLine = 1): Script {
     throw e;
   }
   return { chunks, error: null };
-}
-
-/** Parse a standalone word (used for `${x:-default}`-style expansion of option values). */
-export function literalWord(v: string): Word {
-  return { parts: [{ k: 'lit', v, q: true }], plain: null };
 }

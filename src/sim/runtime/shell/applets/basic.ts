@@ -71,7 +71,7 @@ export const echo: Applet = (argv, env) => {
   let i = 1;
   for (; i < argv.length; i++) {
     const a = argv[i]!;
-    if (!/^-[neE]+$/.test(a)) break;
+    if (a.charCodeAt(0) !== 45 /* - */ || !/^-[neE]+$/.test(a)) break;
     for (const c of a.slice(1)) {
       if (c === 'n') newline = false;
       else if (c === 'e') escapes = true;
@@ -121,12 +121,11 @@ export const printf: Applet = (argv, env) => {
     while (i < fmt.length) {
       const c = fmt[i]!;
       if (c === '\\') {
-        const r = unescape(fmt.slice(i, i + 5), false);
-        // Only consume the escape itself; unescape handles at most one escape here.
         const m = /^\\(0[0-7]{0,3}|[0-7]{1,3}|x[0-9a-fA-F]{1,2}|.)/.exec(fmt.slice(i));
         const len = m ? m[0].length : 1;
-        res += unescape(fmt.slice(i, i + len), false).text;
-        if (r.stop && m?.[1] === 'c') return finish();
+        const r = unescape(fmt.slice(i, i + len), false);
+        res += r.text;
+        if (r.stop) return finish();
         i += len;
         continue;
       }

@@ -417,7 +417,7 @@ export const wc: Applet = (argv, env) => {
   const enc = new TextEncoder();
   const line = (counts: Map<string, number>, name: string | null): string => {
     const nums = which.map((c) => counts.get(c) ?? 0);
-    const body = which.length === 1 && name === null ? String(nums[0]) : nums.map((v, i) => (i === 0 ? String(v).padStart(7) : ` ${String(v).padStart(7)}`)).join('');
+    const body = which.length === 1 ? String(nums[0]) : nums.map((v, i) => (i === 0 ? String(v).padStart(7) : ` ${String(v).padStart(7)}`)).join('');
     return `${body}${name === null ? '' : ` ${name}`}\n`;
   };
   for (const f of files) {
