@@ -98,7 +98,8 @@ export class ApiServer {
   }
 
   private invalid(obj: KubeObject, errs: ReturnType<typeof validateCreate>): ApiError {
-    return { reason: 'Invalid', message: formatInvalid(obj.kind, obj.metadata?.name ?? obj.metadata?.generateName ?? '', errs) };
+    // kubectl's own line ending is added by whoever prints it.
+    return { reason: 'Invalid', message: formatInvalid(obj.kind, obj.metadata?.name ?? obj.metadata?.generateName ?? '', errs).replace(/\n$/, '') };
   }
 
   create(input: unknown, opts: { namespace?: string; lastApplied?: string } = {}): WriteResult {

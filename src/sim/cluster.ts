@@ -33,6 +33,12 @@ export interface ClusterOptions {
   epoch?: number;
   /** Run the control plane's own pods (etcd, apiserver ...) as static pods. Default true. */
   systemPods?: boolean;
+  /**
+   * How long the cluster has been up when the student arrives (ms of simulated time run
+   * before createCluster returns). Default 10 minutes, so the control plane is settled and
+   * nodes have an age, as in a lab environment that was provisioned a little earlier.
+   */
+  warmupMs?: number;
 }
 
 export const DEFAULT_NODES: NodeOptions[] = [
@@ -91,6 +97,7 @@ export function createCluster(opts: ClusterOptions = {}): Cluster {
     if (cp) writeControlPlaneManifests(machines.get(cp.name)!.root);
   }
   clock.settle();
+  clock.advance(opts.warmupMs ?? 10 * 60_000);
 
   return {
     ...sim,

@@ -11,7 +11,7 @@ import type { KubeObject } from '../store/types.ts';
 import { parseImageRef } from '../runtime/imageref.ts';
 import { lookupImage, type BinarySpec, type ResolvedImage } from '../runtime/images.ts';
 import type { PodNetwork } from '../runtime/network.ts';
-import type { Proc, ProcessContext } from '../runtime/process.ts';
+import type { Network, Proc, ProcessContext } from '../runtime/process.ts';
 import { newDir, treeFrom, Vfs, type DirNode } from '../runtime/vfs.ts';
 import { isKnownCommand, runArgv } from '../runtime/shell/index.ts';
 import { Backoff } from './backoff.ts';
@@ -53,6 +53,12 @@ export interface RunningContainer {
   pullBackoffTimer?: TimerHandle;
   /** A completed init container stays completed. */
   done: boolean;
+  /** The environment the container started with; exec sessions and exec probes see it too. */
+  env?: Map<string, string>;
+  /** The probes' view of the network, made once per container start. */
+  probeNet?: Network;
+  /** What exec probes reuse between runs (context, shell options, captured output). */
+  probeExec?: { ctx: ProcessContext; opts: ReturnType<Kubelet['shellOptionsFor']>; output: string };
 }
 
 /** Drives a process generator on the virtual clock. */
@@ -365,7 +371,8 @@ export class Kubelet {
     const now = this.sim.clock.now;
     const begin = Math.max(now, this.machine.pullFreeAt);
     const size = found.ok ? found.image.model.sizeBytes : 0;
-    const pullMs = found.ok ? Math.round(400 + size / 40_000 + this.sim.random.int(300)) : 600 + this.sim.random.int(400);
+    // A first pull downloads the layers; a re-pull (imagePullPolicy: Always) only checks the manifest.
+    const pullMs = !found.ok ? 600 + this.sim.random.int(400) : present ? 300 + this.sim.random.int(400) : Math.round(400 + size / 40_000 + this.sim.random.int(300));
     const end = begin + pullMs;
     this.machine.pullFreeAt = end;
     this.later(w, begin - now, () => this.event(w, 'Normal', 'Pulling', `Pulling image "${image}"`, c));
@@ -454,6 +461,9 @@ export class Kubelet {
     c.ready = false;
     c.usage = { memoryBytes: image.model.memoryBytes, cpuMilli: image.model.cpuMilli };
     this.event(w, 'Normal', 'Started', `Started container ${c.spec.name}`, c);
+    c.env = env.env;
+    delete c.probeExec;
+    delete c.probeNet;
     const ctx = this.processContext(w, c, env.env);
     const pid1 = binaries.get(first) ?? binaries.get(first.split('/').pop() ?? '');
     const gen = runArgv(argv, ctx, shellOpts);
@@ -535,8 +545,17 @@ export class Kubelet {
   }
 
   /** A process for `kubectl exec` and exec probes: same filesystem, env and network. */
+  private makeProbeExec(w: PodWorker, c: RunningContainer): NonNullable<RunningContainer['probeExec']> {
+    const holder = { output: '' } as NonNullable<RunningContainer['probeExec']>;
+    holder.ctx = this.execContext(w, c, (_s, t) => {
+      if (holder.output.length < 10_240) holder.output += t;
+    });
+    holder.opts = this.shellOptionsFor(c);
+    return holder;
+  }
+
   execContext(w: PodWorker, c: RunningContainer, out: (stream: 'stdout' | 'stderr', text: string) => void): ProcessContext {
-    const base = this.processContext(w, c, resolveEnvOrEmpty(this.sim, w, c, this.machine.ip));
+    const base = this.processContext(w, c, new Map(c.env ?? resolveEnvOrEmpty(this.sim, w, c, this.machine.ip)));
     return { ...base, stdout: (t) => out('stdout', t), stderr: (t) => out('stderr', t), setUsage: () => undefined };
   }
 
@@ -660,7 +679,8 @@ export class Kubelet {
         containerPorts: c.spec.ports ?? [],
         gate: () => kind === 'Startup' || c.started,
         exec: (argv, timeoutMs) => this.execProbe(w, c, argv, timeoutMs),
-        network: () => this.sim.network.viewFrom(undefined, w.pod.metadata.namespace ?? 'default', `10.244.${this.machine.index}.1`, `kube-probe/${this.sim.version.replace(/^v(\d+\.\d+).*/, '$1')}`),
+        network: () =>
+          (c.probeNet ??= this.sim.network.viewFrom(undefined, w.pod.metadata.namespace ?? 'default', `10.244.${this.machine.index}.1`, `kube-probe/${this.sim.version.replace(/^v(\d+\.\d+).*/, '$1')}`)),
         onFailureEvent: (output) => this.event(w, 'Warning', 'Unhealthy', `${kind} probe failed: ${output}`, c),
         onResult: (ok) => this.probeResult(w, c, kind, ok),
       });
@@ -703,15 +723,16 @@ export class Kubelet {
 
   private execProbe(w: PodWorker, c: RunningContainer, argv: string[], timeoutMs: number): { ok: boolean; output: string; timedOut: boolean } {
     if (!c.fs) return { ok: false, output: 'container not running', timedOut: false };
-    let output = '';
-    const ctx = this.execContext(w, c, (_s, t) => {
-      if (output.length < 10_240) output += t;
-    });
-    const gen = runArgv(argv, ctx, this.shellOptionsFor(c));
+    // Exec probes run every few seconds in every probed container: reuse one context and
+    // the shell options per container start instead of building them on each probe.
+    const probe = (c.probeExec ??= this.makeProbeExec(w, c));
+    probe.output = '';
+    const ctx = probe.ctx;
+    const gen = runArgv(argv, ctx, probe.opts);
     let elapsed = 0;
     try {
       for (let r = gen.next(); ; r = gen.next()) {
-        if (r.done) return { ok: r.value === 0, output, timedOut: false };
+        if (r.done) return { ok: r.value === 0, output: probe.output, timedOut: false };
         if (r.value.type === 'forever') break;
         elapsed += r.value.ms;
         if (elapsed > timeoutMs) break;
@@ -727,9 +748,9 @@ export class Kubelet {
   /** SIGTERM, then SIGKILL after the grace period. */
   kill(w: PodWorker, c: RunningContainer, reason: string, _event?: string, graceSeconds?: number): void {
     if (c.state.type !== 'running' || c.killing) return;
+    // Probing stops; the container keeps its last readiness until it actually exits.
     for (const p of c.probes) p.stop();
     c.probes = [];
-    c.ready = false;
     const grace = (graceSeconds ?? w.pod.spec?.terminationGracePeriodSeconds ?? 30) * 1000;
     const onTerm = (c as RunningContainer & { sigterm?: 'exit' | 'ignore' }).sigterm ?? 'ignore';
     const startedAt = c.state.startedAt;
@@ -846,7 +867,8 @@ export class Kubelet {
       name: c.spec.name,
       image: c.spec.image ?? '',
       imageID: c.image && c.containerID ? c.image.imageID : '',
-      ready: c.ready && c.state.type === 'running',
+      // A plain init container is ready once it has completed, never while it runs.
+      ready: c.kind === 'init' ? c.state.type === 'terminated' && c.state.exitCode === 0 : c.ready && c.state.type === 'running',
       restartCount: c.restartCount,
       started: c.state.type === 'running' && c.started,
       state: toApiState(c.state),

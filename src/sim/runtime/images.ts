@@ -146,6 +146,9 @@ function nginxMain(argv: string[], ctx: ProcessContext): Proc {
   }
   if (!ctx.fs.isDir('/var/log/nginx')) {
     ctx.stderr(`nginx: [alert] could not open error log file: open() "/var/log/nginx/error.log" failed (2: No such file or directory)\n`);
+  } else {
+    // nginx opens (creates) both log files at start-up; on a volume they are real, empty files.
+    for (const f of ['/var/log/nginx/access.log', '/var/log/nginx/error.log']) if (!ctx.fs.exists(f)) ctx.fs.writeFile(f, '');
   }
   for (const l of [
     '[notice] 1#1: using the "epoll" event method',

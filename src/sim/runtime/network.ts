@@ -39,11 +39,24 @@ export class PodNetwork {
 export class ClusterNetwork {
   private pods = new Map<string, PodNetwork>();
   private nextHost = new Map<string, number>();
+  /** Service VIPs, kept current from the watch (kube-proxy's view). */
+  private vips = new Map<string, Service>();
 
   constructor(
     private readonly store: ObjectStore,
     private readonly random: SeededRandom,
-  ) {}
+  ) {
+    store.watch('Service', (ev) => {
+      const svc = ev.object as Service;
+      const old = ev.old as Service | undefined;
+      if (old?.spec?.clusterIP && this.vips.get(old.spec.clusterIP)?.metadata.uid === old.metadata.uid) this.vips.delete(old.spec.clusterIP);
+      const ip = svc.spec?.clusterIP;
+      if (!ip || ip === 'None') return;
+      if (ev.type === 'DELETED') {
+        if (this.vips.get(ip)?.metadata.uid === svc.metadata.uid) this.vips.delete(ip);
+      } else this.vips.set(ip, svc);
+    });
+  }
 
   /** Allocate a pod IP from a node's pod CIDR (10.244.<n>.0/24), as the CNI plugin would. */
   attach(podKey: string, nodeIndex: number): PodNetwork {
@@ -68,13 +81,11 @@ export class ClusterNetwork {
     return this.pods.get(ip);
   }
 
-  private services(): Service[] {
-    return this.store.list<Service>('Service');
-  }
-
   /** DNS as CoreDNS answers a pod with dnsPolicy ClusterFirst in namespace `ns`. */
   resolve(name: string, ns: string): DnsAnswer | undefined {
     const n = name.replace(/\.$/, '').toLowerCase();
+    // /etc/hosts answers before DNS does.
+    if (n === 'localhost') return { kind: 'A', name: 'localhost', ips: ['127.0.0.1'] };
     const candidates = n.includes('.') && n.endsWith(CLUSTER_DOMAIN)
       ? [n]
       : [`${n}.${ns}.svc.${CLUSTER_DOMAIN}`, `${n}.svc.${CLUSTER_DOMAIN}`, `${n}.${CLUSTER_DOMAIN}`, n];
@@ -113,9 +124,8 @@ export class ClusterNetwork {
   }
 
   reverse(ip: string): string | undefined {
-    for (const s of this.services()) {
-      if (s.spec?.clusterIP === ip) return `${s.metadata.name}.${s.metadata.namespace}.svc.${CLUSTER_DOMAIN}`;
-    }
+    const s = this.vips.get(ip);
+    if (s) return `${s.metadata.name}.${s.metadata.namespace}.svc.${CLUSTER_DOMAIN}`;
     if (this.pods.has(ip)) return `${ip.replace(/\./g, '-')}.${this.podNamespace(ip)}.pod.${CLUSTER_DOMAIN}`;
     return undefined;
   }
@@ -139,7 +149,7 @@ export class ClusterNetwork {
 
   /** Where a connection to ip:port lands after kube-proxy: a pod IP and port, or why not. */
   route(ip: string, port: number): { ok: true; ip: string; port: number } | { ok: false; error: 'refused' | 'unreachable' } {
-    const svc = this.services().find((s) => s.spec?.clusterIP === ip);
+    const svc = this.vips.get(ip);
     if (svc) {
       const sp = (svc.spec?.ports ?? []).find((p) => p.port === port);
       if (!sp) return { ok: false, error: 'unreachable' };
@@ -169,7 +179,7 @@ export class ClusterNetwork {
       if (a.kind === 'CNAME') return undefined;
       return a.ips[0];
     };
-    const socketAt = (host: string, port: number): { ok: true; socket: Socket } | { ok: false; error: 'refused' | 'unresolved' | 'unreachable'; detail: string } => {
+    const socketAt = (host: string, port: number): { ok: true; socket: Socket; loopback: boolean } | { ok: false; error: 'refused' | 'unresolved' | 'unreachable'; detail: string } => {
       const ip = resolveHost(host);
       if (!ip) return { ok: false, error: 'unresolved', detail: `lookup ${host}: no such host` };
       let net: PodNetwork | undefined;
@@ -183,7 +193,7 @@ export class ClusterNetwork {
       }
       const sock = net?.sockets.get(p);
       if (!sock) return { ok: false, error: 'refused', detail: `dial tcp ${ip}:${port}: connect: connection refused` };
-      return { ok: true, socket: sock };
+      return { ok: true, socket: sock, loopback: ip === '127.0.0.1' };
     };
     return {
       dnsServer: { ip: DNS_SERVICE_IP, name: DNS_SERVICE_NAME },
@@ -194,12 +204,14 @@ export class ClusterNetwork {
         if (!s.ok) return { ok: false, error: s.error === 'unresolved' ? 'unresolved' : s.error, detail: s.detail };
         const handler = s.socket.listener.http;
         if (!handler) return { ok: false, error: 'refused', detail: 'connection reset by peer' };
-        const response = handler({ method: 'GET', path, host: port === 80 ? host : `${host}:${port}`, headers: { 'User-Agent': userAgent }, clientIp: sourceIp });
+        const response = handler({ method: 'GET', path, host: port === 80 ? host : `${host}:${port}`, headers: { 'User-Agent': userAgent }, clientIp: s.loopback ? '127.0.0.1' : sourceIp });
         return { ok: true, response };
       },
       tcp: (host, port, line) => {
         const s = socketAt(host, port);
         if (!s.ok) return { ok: false, detail: s.detail };
+        // An empty exchange is a bare connect (a TCP probe): any listening socket accepts it.
+        if (line === '') return { ok: true, reply: '' };
         const handler = s.socket.listener.tcp;
         if (!handler) return { ok: false, detail: 'connection reset by peer' };
         return { ok: true, reply: handler(line) };

@@ -54,7 +54,11 @@ export function fsErrorText(e: FsError): string {
   }
 }
 
+const CLEAN_ABSOLUTE = /^(\/[^/.][^/]*)+$|^\/$/;
+
 export function normalizePath(path: string, cwd = '/'): string {
+  // Most paths are already absolute and clean; skip the split/join for them.
+  if (CLEAN_ABSOLUTE.test(path) && !path.includes('/.')) return path;
   const abs = path.startsWith('/') ? path : `${cwd.replace(/\/$/, '')}/${path}`;
   const out: string[] = [];
   for (const part of abs.split('/')) {

@@ -102,7 +102,11 @@ export class Scheduler {
         this.retryUnschedulable();
         return;
       }
-      if (!pod.spec?.nodeName && (pod.spec?.schedulerName ?? 'default-scheduler') === 'default-scheduler') this.enqueue(pod);
+      if (pod.spec?.nodeName || (pod.spec?.schedulerName ?? 'default-scheduler') !== 'default-scheduler') return;
+      // A pod already known to be unschedulable waits for a cluster change or the periodic
+      // retry, not for its own status update.
+      if (ev.type === 'MODIFIED' && this.unschedulable.has(this.key(pod))) return;
+      this.enqueue(pod);
     });
     sim.store.watch('Node', () => this.retryUnschedulable());
   }
