@@ -5,7 +5,7 @@ const EXAMPLES = ['kubectl get nodes', 'kubectl run web --image=nginx', 'kubectl
 
 function Clock() {
   const now = useLab((s) => s.now);
-  return <span className="clock" aria-label="simulated time">{new Date(now).toISOString().slice(11, 19)} UTC</span>;
+  return <span className="clock" aria-label="Simulated time">{new Date(now).toISOString().slice(11, 19)} UTC</span>;
 }
 
 function Terminal() {
@@ -13,7 +13,9 @@ function Terminal() {
   const run = useLab((s) => s.run);
   const [value, setValue] = useState('');
   const endRef = useRef<HTMLDivElement>(null);
-  useEffect(() => endRef.current?.scrollIntoView({ block: 'end' }), [lines]);
+  useEffect(() => {
+    endRef.current?.scrollIntoView({ block: 'end' });
+  }, [lines]);
   return (
     <section className="term" aria-label="Terminal">
       <div className="term-out" role="log" aria-live="polite">
@@ -54,6 +56,7 @@ export function App() {
       <header>
         <h1>Kubelab</h1>
         <p className="tagline">Learn Kubernetes in your browser: a simulated cluster with a real kubectl, no install, works offline.</p>
+        <Clock />
       </header>
       <div className="examples" role="group" aria-label="Examples">
         {EXAMPLES.map((ex) => (
@@ -61,7 +64,6 @@ export function App() {
             {ex}
           </button>
         ))}
-        <Clock />
       </div>
       <Terminal />
     </main>
