@@ -1,4 +1,5 @@
-// npm run bench: the simulator's speed, in Node, with no UI.
+// npm run bench: the simulator's speed, in Node, with no UI. bench/run.mjs bundles this file
+// first (as the browser build does), so the figure is the shipped code's, not tsx's.
 // Scenario (issue #2): a 3-node cluster running 100 pods with probes for one simulated hour.
 // Target: under 200 ms of wall time for that hour on a 2-core machine.
 
@@ -81,13 +82,15 @@ function benchHour(pods: number): { wallMs: number; events: number; running: num
 const rows: Row[] = [];
 // Warm the JIT once so the figure is the steady state a browser tab would see.
 benchHour(20);
-const runs = [benchHour(100), benchHour(100), benchHour(100)];
-const best = runs.reduce((a, b) => (a.wallMs < b.wallMs ? a : b));
-rows.push({ figure: 'pods running after 1 h (of 100, + 4 control plane)', value: String(best.running), target: '104' });
-rows.push({ figure: 'wall time for 1 simulated hour, 100 pods with probes', value: `${best.wallMs.toFixed(1)} ms`, target: '< 200 ms' });
-rows.push({ figure: 'simulated seconds per wall second', value: Math.round(3600 / (best.wallMs / 1000)).toLocaleString('en-US'), target: '> 18,000' });
-rows.push({ figure: 'clock events in that hour', value: best.events.toLocaleString('en-US'), target: '' });
-rows.push({ figure: 'events per wall second', value: Math.round(best.events / (best.wallMs / 1000)).toLocaleString('en-US'), target: '' });
+const runs = Array.from({ length: 5 }, () => benchHour(100)).sort((a, b) => a.wallMs - b.wallMs);
+const best = runs[0]!;
+const median = runs[2]!;
+rows.push({ figure: 'pods running after 1 h (of 100, + 4 control plane)', value: String(median.running), target: '104' });
+rows.push({ figure: 'wall time for 1 simulated hour, 100 pods with probes (median of 5)', value: `${median.wallMs.toFixed(1)} ms`, target: '< 200 ms' });
+rows.push({ figure: 'the same, best of 5', value: `${best.wallMs.toFixed(1)} ms`, target: '' });
+rows.push({ figure: 'simulated seconds per wall second (median)', value: Math.round(3600 / (median.wallMs / 1000)).toLocaleString('en-US'), target: '> 18,000' });
+rows.push({ figure: 'clock events in that hour', value: median.events.toLocaleString('en-US'), target: '' });
+rows.push({ figure: 'events per wall second (median)', value: Math.round(median.events / (median.wallMs / 1000)).toLocaleString('en-US'), target: '' });
 
 const w0 = Math.max(...rows.map((r) => r.figure.length));
 const w1 = Math.max(...rows.map((r) => r.value.length));

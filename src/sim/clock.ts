@@ -3,16 +3,17 @@
 
 export type Millis = number;
 
+/** An opaque handle for cancel(). */
 export interface TimerHandle {
-  readonly id: number;
+  readonly at: Millis;
 }
 
-interface Entry {
+interface Entry extends TimerHandle {
   at: Millis;
   seq: number;
-  id: number;
   fn: () => void;
   cancelled: boolean;
+  done: boolean;
 }
 
 /** A binary min-heap on (at, seq): equal times run in the order they were scheduled. */
@@ -64,8 +65,7 @@ function less(x: Entry, y: Entry): boolean {
 export class VirtualClock {
   private heap = new Heap();
   private seq = 0;
-  private nextId = 1;
-  private live = new Map<number, Entry>();
+  private live = 0;
   private current: Millis;
   /** Count of events run since creation; the bench reports it. */
   eventsRun = 0;
@@ -90,20 +90,18 @@ export class VirtualClock {
   }
 
   schedule(delay: Millis, fn: () => void): TimerHandle {
-    const at = this.current + Math.max(0, delay);
-    const e: Entry = { at, seq: this.seq++, id: this.nextId++, fn, cancelled: false };
+    const at = this.current + (delay > 0 ? delay : 0);
+    const e: Entry = { at, seq: this.seq++, fn, cancelled: false, done: false };
     this.heap.push(e);
-    this.live.set(e.id, e);
-    return { id: e.id };
+    this.live++;
+    return e;
   }
 
   cancel(handle: TimerHandle | undefined): void {
-    if (!handle) return;
-    const e = this.live.get(handle.id);
-    if (e) {
-      e.cancelled = true;
-      this.live.delete(handle.id);
-    }
+    const e = handle as Entry | undefined;
+    if (!e || e.cancelled || e.done) return;
+    e.cancelled = true;
+    this.live--;
   }
 
   /** Run every event due up to now + ms, then set the clock to exactly now + ms. */
@@ -117,7 +115,8 @@ export class VirtualClock {
       if (!top || top.at > target) break;
       this.heap.pop();
       if (top.cancelled) continue;
-      this.live.delete(top.id);
+      top.done = true;
+      this.live--;
       this.current = top.at;
       this.eventsRun++;
       top.fn();
@@ -141,7 +140,7 @@ export class VirtualClock {
   }
 
   get pending(): number {
-    return this.live.size;
+    return this.live;
   }
 }
 

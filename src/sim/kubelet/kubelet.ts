@@ -65,6 +65,7 @@ export interface RunningContainer {
 class ProcDriver {
   private timer: TimerHandle | undefined;
   finished = false;
+  private readonly resume = (): void => this.step();
 
   constructor(
     private readonly sim: SimContext,
@@ -94,7 +95,7 @@ class ProcDriver {
       return;
     }
     const w = r.value as { type: string; ms?: number };
-    if (w.type === 'sleep') this.timer = this.sim.clock.schedule(Math.max(1, w.ms ?? 0), () => this.step());
+    if (w.type === 'sleep') this.timer = this.sim.clock.schedule(Math.max(1, w.ms ?? 0), this.resume);
     // 'forever': nothing to schedule; only kill() ends it.
   }
 

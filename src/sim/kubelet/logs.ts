@@ -18,6 +18,12 @@ export class LogBuffer {
   written = 0;
 
   write(stream: 'stdout' | 'stderr', text: string, t: number): void {
+    // The common case: one whole line (a log line, an echo); no need to split.
+    const nl = text.indexOf('\n');
+    if (nl >= 0 && nl === text.length - 1 && this.partial[stream] === '') {
+      this.push({ t, stream, text: text.slice(0, -1) });
+      return;
+    }
     const buf = this.partial[stream] + text;
     const parts = buf.split('\n');
     this.partial[stream] = parts.pop() ?? '';

@@ -10,6 +10,9 @@ import type { Network } from '../runtime/process.ts';
 
 export type ProbeKind = 'Liveness' | 'Readiness' | 'Startup';
 
+const HISTORY = 50;
+const OK = { ok: true, output: '' } as const;
+
 export interface ProbeHooks {
   podIp(): string;
   containerPorts: readonly ContainerPort[];
@@ -34,9 +37,11 @@ export class ProbeRunner {
   private successes = 0;
   private failures = 0;
   private result: boolean | undefined;
-  /** Recent results, for the UI's probe timeline. */
-  readonly history: ProbeTick[] = [];
+  /** Recent results (a ring of the last HISTORY), for the UI's probe timeline; see recent(). */
+  private ring: ProbeTick[] = [];
+  private ringNext = 0;
   private stopped = false;
+  private readonly tickFn = (): void => this.tick();
 
   constructor(
     private readonly sim: SimContext,
@@ -45,12 +50,17 @@ export class ProbeRunner {
     private readonly hooks: ProbeHooks,
   ) {}
 
+  /** The last results, oldest first. */
+  recent(): ProbeTick[] {
+    return this.ring.length < HISTORY ? this.ring.slice() : [...this.ring.slice(this.ringNext), ...this.ring.slice(0, this.ringNext)];
+  }
+
   get periodMs(): number {
     return (this.probe.periodSeconds ?? 10) * 1000;
   }
 
   start(): void {
-    this.timer = this.sim.clock.schedule((this.probe.initialDelaySeconds ?? 0) * 1000, () => this.tick());
+    this.timer = this.sim.clock.schedule((this.probe.initialDelaySeconds ?? 0) * 1000, this.tickFn);
   }
 
   stop(): void {
@@ -60,11 +70,13 @@ export class ProbeRunner {
 
   private tick(): void {
     if (this.stopped) return;
-    this.timer = this.sim.clock.schedule(this.periodMs, () => this.tick());
+    this.timer = this.sim.clock.schedule(this.periodMs, this.tickFn);
     if (!this.hooks.gate()) return;
     const { ok, output } = this.run();
-    this.history.push({ t: this.sim.clock.wallTime, ok, output });
-    if (this.history.length > 50) this.history.shift();
+    const tick = { t: this.sim.clock.wallTime, ok, output };
+    if (this.ring.length < HISTORY) this.ring.push(tick);
+    else this.ring[this.ringNext] = tick;
+    this.ringNext = (this.ringNext + 1) % HISTORY;
     if (ok) {
       this.successes++;
       this.failures = 0;
@@ -93,7 +105,7 @@ export class ProbeRunner {
     return this.hooks.containerPorts.find((p) => p.name === port)?.containerPort;
   }
 
-  private run(): { ok: boolean; output: string } {
+  private run(): { readonly ok: boolean; readonly output: string } {
     const timeoutMs = (this.probe.timeoutSeconds ?? 1) * 1000;
     const p = this.probe;
     if (p.exec) {
@@ -105,11 +117,11 @@ export class ProbeRunner {
       const port = this.resolvePort(p.httpGet.port as number | string);
       const path = p.httpGet.path ?? '/';
       const scheme = (p.httpGet.scheme ?? 'HTTP').toLowerCase();
-      const url = `${scheme}://${host}:${port ?? p.httpGet.port}${path}`;
-      if (port === undefined) return { ok: false, output: `Get "${url}": invalid port` };
+      const url = (): string => `${scheme}://${host}:${port ?? String(p.httpGet?.port)}${path}`;
+      if (port === undefined) return { ok: false, output: `Get "${url()}": invalid port` };
       const r = this.hooks.network().http(host, port, path);
-      if (!r.ok) return { ok: false, output: `Get "${url}": ${r.detail}` };
-      if (r.response.status >= 200 && r.response.status < 400) return { ok: true, output: '' };
+      if (!r.ok) return { ok: false, output: `Get "${url()}": ${r.detail}` };
+      if (r.response.status >= 200 && r.response.status < 400) return OK;
       return { ok: false, output: `HTTP probe failed with statuscode: ${r.response.status}` };
     }
     if (p.tcpSocket) {
@@ -117,7 +129,7 @@ export class ProbeRunner {
       const port = this.resolvePort(p.tcpSocket.port as number | string);
       if (port === undefined) return { ok: false, output: `dial tcp ${host}:${String(p.tcpSocket.port)}: invalid port` };
       const r = this.hooks.network().tcp(host, port, '');
-      return r.ok ? { ok: true, output: '' } : { ok: false, output: r.detail };
+      return r.ok ? OK : { ok: false, output: r.detail };
     }
     if (p.grpc) {
       const r = this.hooks.network().tcp(this.hooks.podIp(), p.grpc.port, '');

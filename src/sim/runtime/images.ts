@@ -61,10 +61,15 @@ function nginxErrTime(ms: number): string {
   return `${d.getUTCFullYear()}/${pad2(d.getUTCMonth() + 1)}/${pad2(d.getUTCDate())} ${pad2(d.getUTCHours())}:${pad2(d.getUTCMinutes())}:${pad2(d.getUTCSeconds())}`;
 }
 
-/** nginx $time_local: 05/Jan/2026:09:00:00 +0000 */
+/** nginx $time_local: 05/Jan/2026:09:00:00 +0000 (cached per second: probes log often). */
+let accessTimeCache = { second: -1, text: '' };
 function nginxAccessTime(ms: number): string {
+  const second = Math.floor(ms / 1000);
+  if (accessTimeCache.second === second) return accessTimeCache.text;
   const d = new Date(ms);
-  return `${pad2(d.getUTCDate())}/${MONTHS[d.getUTCMonth()]}/${d.getUTCFullYear()}:${pad2(d.getUTCHours())}:${pad2(d.getUTCMinutes())}:${pad2(d.getUTCSeconds())} +0000`;
+  const text = `${pad2(d.getUTCDate())}/${MONTHS[d.getUTCMonth()]}/${d.getUTCFullYear()}:${pad2(d.getUTCHours())}:${pad2(d.getUTCMinutes())}:${pad2(d.getUTCSeconds())} +0000`;
+  accessTimeCache = { second, text };
+  return text;
 }
 
 /** JavaScript's Date() string, as the node.js demo servers log it. */
@@ -127,6 +132,8 @@ const NGINX_404 = `<html>
 </html>
 `;
 
+const NGINX_HEADERS = { Server: 'nginx/1.27.3', 'Content-Type': 'text/html' };
+
 function nginxMain(argv: string[], ctx: ProcessContext): Proc {
   const now = (): number => ctx.wallTime();
   const errLog = (msg: string): void => writeLog(ctx, '/var/log/nginx/error.log', `${nginxErrTime(now())} ${msg}\n`);
@@ -165,10 +172,11 @@ function nginxMain(argv: string[], ctx: ProcessContext): Proc {
     const path = req.path.split('?')[0] ?? '/';
     const file = path.endsWith('/') ? `/usr/share/nginx/html${path}index.html` : `/usr/share/nginx/html${path}`;
     let res: HttpResponse;
-    if (ctx.fs.stat(file)?.kind === 'file') {
-      res = { status: 200, body: ctx.fs.readFile(file), headers: { Server: 'nginx/1.27.3', 'Content-Type': 'text/html' } };
+    const node = ctx.fs.stat(file);
+    if (node?.kind === 'file') {
+      res = { status: 200, body: node.content, headers: NGINX_HEADERS };
     } else {
-      res = { status: 404, body: NGINX_404, headers: { Server: 'nginx/1.27.3', 'Content-Type': 'text/html' } };
+      res = { status: 404, body: NGINX_404, headers: NGINX_HEADERS };
       errLog(`[error] 29#29: *1 open() "${file}" failed (2: No such file or directory), client: ${req.clientIp}, server: localhost, request: "GET ${req.path} HTTP/1.1", host: "${req.host}"`);
     }
     const ua = req.headers['User-Agent'] ?? '-';

@@ -77,6 +77,8 @@ interface Mount {
 
 export class Vfs {
   private mounts: Mount[] = [];
+  /** Path → where it lives; depends only on the mount table, so mount() clears it. */
+  private located = new Map<string, { root: DirNode; parts: string[]; readOnly: boolean }>();
 
   constructor(
     readonly root: DirNode,
@@ -90,10 +92,20 @@ export class Vfs {
     this.mounts = this.mounts.filter((m) => m.path !== p);
     this.mounts.push({ path: p, root, readOnly });
     this.mounts.sort((a, b) => b.path.length - a.path.length);
+    this.located.clear();
   }
 
   /** Find the tree and the path inside it that serve an absolute path. */
   private locate(path: string): { root: DirNode; parts: string[]; readOnly: boolean } {
+    const hit = this.located.get(path);
+    if (hit) return { root: hit.root, parts: hit.parts.slice(), readOnly: hit.readOnly };
+    const found = this.locateUncached(path);
+    if (this.located.size > 512) this.located.clear();
+    this.located.set(path, { root: found.root, parts: found.parts.slice(), readOnly: found.readOnly });
+    return found;
+  }
+
+  private locateUncached(path: string): { root: DirNode; parts: string[]; readOnly: boolean } {
     const p = normalizePath(path);
     for (const m of this.mounts) {
       if (p === m.path || p.startsWith(m.path + '/')) {

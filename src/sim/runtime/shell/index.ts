@@ -5,7 +5,9 @@ import type { Proc, ProcessContext } from '../process.ts';
 import { APPLETS } from './applets/index.ts';
 import { Shell, isShellName } from './interp.ts';
 import { parseScript } from './parser.ts';
-import type { ShellOptions } from './types.ts';
+import type { AppletEnv, ShellOptions } from './types.ts';
+import { DEFAULT_BUSYBOX_VERSION } from './types.ts';
+import { Stdin } from './io.ts';
 
 export type { ShellOptions, ExtraCommand, Applet, AppletEnv } from './types.ts';
 export { parseScript } from './parser.ts';
@@ -28,6 +30,14 @@ export function* runShell(script: string, ctx: ProcessContext, opts: ShellOption
 export function* runArgv(argv: string[], ctx: ProcessContext, opts: ShellOptions = {}): Proc {
   const name = argv[0];
   if (name === undefined) return 0;
+  // A plain applet (`cat /tmp/healthy` in an exec probe) needs no shell around it; probes run
+  // every few seconds in every container, so skip building one.
+  const direct = directApplet(name, opts);
+  if (direct) {
+    const env: AppletEnv = { ctx, stdin: new Stdin(''), version: opts.busyboxVersion ?? DEFAULT_BUSYBOX_VERSION, spawn: (a) => runArgv(a, ctx, opts) };
+    const r = direct(argv, env);
+    return typeof r === 'number' ? r : yield* r;
+  }
   const sh = Shell.create(ctx, opts, name, [], null);
   const io = sh.topIo();
   if (isShellName(name) && !opts.extraCommands?.has(name) && isKnownCommand(name, opts)) {
@@ -38,6 +48,15 @@ export function* runArgv(argv: string[], ctx: ProcessContext, opts: ShellOptions
     return 127;
   }
   return yield* sh.runTop(sh.spawn(argv, io));
+}
+
+function directApplet(name: string, opts: ShellOptions): (typeof APPLETS)[string] | undefined {
+  if (isShellName(name) || opts.extraCommands?.has(name)) return undefined;
+  const slash = name.lastIndexOf('/');
+  const base = name.slice(slash + 1);
+  if (slash >= 0 && (!BIN_DIRS.has(name.slice(0, slash) || '/') || opts.extraCommands?.has(base))) return undefined;
+  if (base === 'busybox' || base === 'env' || base === 'exec' || base === 'nohup' || base === 'timeout') return undefined;
+  return APPLETS[base];
 }
 
 /** Whether `name` (bare or a path) is a busybox applet, a shell, or one of the image's binaries. */
