@@ -124,21 +124,4 @@ export function resolveEnv(store: ObjectStore, pod: Pod, c: Container, imageEnv:
   return { ok: true, env };
 }
 
-/** QoS class exactly as pkg/apis/core/helper/qos computes it. */
-export function podQosClass(pod: Pod): 'Guaranteed' | 'Burstable' | 'BestEffort' {
-  const containers = [...(pod.spec?.containers ?? []), ...(pod.spec?.initContainers ?? [])];
-  let anyRequest = false;
-  let guaranteed = true;
-  for (const c of containers) {
-    const req = c.resources?.requests ?? {};
-    const lim = c.resources?.limits ?? {};
-    for (const r of ['cpu', 'memory']) {
-      if (req[r] !== undefined || lim[r] !== undefined) anyRequest = true;
-      const l = lim[r];
-      const q = req[r] ?? l;
-      if (l === undefined || String(q) !== String(l)) guaranteed = false;
-    }
-  }
-  if (!anyRequest) return 'BestEffort';
-  return guaranteed ? 'Guaranteed' : 'Burstable';
-}
+export { computeQOSClass as podQosClass } from '../podresources.ts';

@@ -12,7 +12,8 @@ import type {
 } from 'kubernetes-types/core/v1';
 import { formatRFC1123Z } from './duration.ts';
 import { LEVEL_0, LEVEL_1, LEVEL_2, LEVEL_3, type PrefixWriter } from './prefix-writer.ts';
-import { canonicalQuantity, milliValue, parseQuantity, quantityValue, type Quantity } from './quantity.ts';
+import { canonicalQuantity, milliValue, parseQuantity, quantityValue, ZERO_QUANTITY, type Quantity } from './quantity.ts';
+import { quantityFromNanos } from '../../quantity.ts';
 import { cmpString } from './describe-common.ts';
 
 /** Resolves a fieldRef env var to its value for display; "" when kubectl cannot. */
@@ -148,11 +149,11 @@ function ceilRatio(value: bigint, divisor: bigint): string {
 
 /** resourcehelper.ExtractContainerResourceValue for the env var display. */
 function containerResourceValue(resource: string, divisor: string | undefined, c: Container): string {
-  const div: Quantity = (divisor ? parseQuantity(divisor) : undefined) ?? { nanos: 1_000_000_000n, format: 'DecimalSI' };
+  const div: Quantity = (divisor ? parseQuantity(divisor) : undefined) ?? quantityFromNanos(1_000_000_000n, 'DecimalSI');
   const [kind, name] = resource.split('.', 2) as [string, string | undefined];
   const list = kind === 'limits' ? c.resources?.limits : kind === 'requests' ? c.resources?.requests : undefined;
   if (!list || name === undefined) return '';
-  const q = parseQuantity(list[name] ?? '0') ?? { nanos: 0n, format: 'DecimalSI' as const };
+  const q = parseQuantity(list[name] ?? '0') ?? ZERO_QUANTITY;
   if (name === 'cpu') return ceilRatio(milliValue(q), milliValue(div));
   if (name === 'memory' || name === 'ephemeral-storage') return ceilRatio(quantityValue(q), quantityValue(div));
   return '';

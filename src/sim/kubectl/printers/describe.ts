@@ -17,7 +17,7 @@ import {
 } from './describe-common.ts';
 import { describeVolumes } from './describe-volumes.ts';
 import { nodeRoles } from './node.ts';
-import { podQOSClass, podRequestsAndLimits, type ResourceTotals } from './pod-resources.ts';
+import { podQOSClass, podRequestsAndLimits, type ResourceTotals } from '../../podresources.ts';
 import { LEVEL_0, LEVEL_1, tabbedString, type PrefixWriter } from './prefix-writer.ts';
 import { addQuantity, formatQuantity, milliValue, parseQuantity, quantityValue, ZERO_QUANTITY, type Quantity } from './quantity.ts';
 

@@ -31,7 +31,7 @@ export {
   SERVICE_WIDE_HEADERS,
 } from './service.ts';
 export { eventObject, eventRow, eventTimes, formatEventSource, getEventsTable, EVENT_HEADERS, EVENT_WIDE_HEADERS } from './event.ts';
-export { computeQOSClass, podQOSClass, podRequestsAndLimits } from './pod-resources.ts';
+export { computeQOSClass, podQOSClass, podRequestsAndLimits } from '../../podresources.ts';
 // Building blocks for further describers (deployments, services, ...).
 export { LEVEL_0, LEVEL_1, LEVEL_2, LEVEL_3, LEVEL_4, PrefixWriter, tabbedString } from './prefix-writer.ts';
 export { describeContainers, describeProbe, describeStatus, podEnvResolver, type EnvResolver } from './describe-containers.ts';

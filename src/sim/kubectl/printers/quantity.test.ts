@@ -35,7 +35,9 @@ describe('canonical quantity strings (Quantity.String)', () => {
     expect(canonicalQuantity(input)).toBe(want);
   });
 
-  it.each([['abc'], ['1Qi'], [''], ['.']])('rejects %j', (input) => {
+  // "." is not here: apimachinery's int64 fast path reads it as 0 (the numerator defaults to
+  // "0" and the empty denominator shifts nothing), and src/sim/quantity.ts follows it.
+  it.each([['abc'], ['1Qi'], ['']])('rejects %j', (input) => {
     expect(parseQuantity(input)).toBeUndefined();
   });
 

@@ -4,7 +4,7 @@
 
 import type { Listener, Network, Proc, ProcessContext, Wait } from '../process.ts';
 import type { FileNode, Vfs } from '../vfs.ts';
-import { FsError, normalizePath } from '../vfs.ts';
+import { FsError, fsErrorText, normalizePath } from '../vfs.ts';
 import type { Node, Part, Redir, Script, Word } from './ast.ts';
 import { ArithError, evalArith, type ArithVars } from './arith.ts';
 import { escapeGlob, expandPath, hasWildcard, matchPattern, trimPattern } from './glob.ts';
@@ -1442,20 +1442,7 @@ function stepJob(j: Job, now: number): void {
 }
 
 function fsText(e: FsError): string {
-  switch (e.code) {
-    case 'ENOENT':
-      return 'No such file or directory';
-    case 'ENOTDIR':
-      return 'Not a directory';
-    case 'EISDIR':
-      return 'Is a directory';
-    case 'EEXIST':
-      return 'File exists';
-    case 'ENOTEMPTY':
-      return 'Directory not empty';
-    case 'EROFS':
-      return 'Read-only file system';
-  }
+  return fsErrorText(e);
 }
 
 // ------------------------------------------------------------------ shell builtins

@@ -1,9 +1,14 @@
-// Pod-level resource arithmetic kubectl describe needs: the effective requests and limits
-// of a pod (kubectl pkg/util/resource PodRequestsAndLimits, sidecar-aware) and its QoS class
-// (kubectl pkg/util/qos GetPodQOS).
+// Pod-level resource arithmetic shared by the API server (status.qosClass), the kubelet and
+// kubectl describe: the effective requests and limits of a pod (PodRequestsAndLimits,
+// sidecar-aware) and its QoS class (GetPodQOS).
 
 import type { Container, Pod } from 'kubernetes-types/core/v1';
-import { addQuantity, cmpQuantity, parseQuantity, type Quantity } from './quantity.ts';
+import { addQuantities as addQuantity, compareQuantities as cmpQuantity, tryParseQuantity, type Quantity } from './quantity.ts';
+
+function parseQuantity(value: string): Quantity | undefined {
+  const r = tryParseQuantity(String(value).trim());
+  return r.ok ? r.quantity : undefined;
+}
 
 export type ResourceTotals = Map<string, Quantity>;
 
