@@ -6,6 +6,7 @@ import type { Command, Job, KubectlEnv, Output } from './types.ts';
 import { applyCommand, createCommand, deleteCommand, replaceCommand } from './commands/apply.ts';
 import { describeCommand, getCommand } from './commands/get.ts';
 import { execCommand, logsCommand, runCommand } from './commands/containers.ts';
+import { waitCommand } from './commands/wait.ts';
 import { annotateCommand, apiResourcesCommand, clusterInfoCommand, explainCommand, labelCommand, topCommand, versionCommand } from './commands/misc.ts';
 
 export type { Command, Job, KubectlEnv, Output } from './types.ts';
@@ -27,6 +28,7 @@ export const COMMANDS: Command[] = [
   versionCommand,
   apiResourcesCommand,
   clusterInfoCommand,
+  waitCommand,
 ];
 
 const REGISTRY = new Map<string, Command>();

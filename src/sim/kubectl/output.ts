@@ -1,6 +1,6 @@
 // -o yaml | json | name | jsonpath=... | custom-columns=...: kubectl's structured outputs.
 
-import { Document } from 'yaml';
+import { Document, isScalar, visit } from 'yaml';
 import type { KubeObject } from '../store/types.ts';
 import type { ObjectStore } from '../store/store.ts';
 
@@ -20,6 +20,13 @@ function sortKeys(v: unknown): unknown {
 /** YAML as kubectl prints it (sigs.k8s.io/yaml: keys sorted, sequences not indented). */
 export function toYaml(obj: unknown): string {
   const doc = new Document(sortKeys(obj));
+  // go-yaml quotes strings a YAML 1.1 reader would take for something else; timestamps are
+  // the ones that show up in every object.
+  visit(doc, {
+    Scalar(_key, node) {
+      if (isScalar(node) && typeof node.value === 'string' && /^\d{4}-\d\d-\d\d([Tt ]|$)/.test(node.value)) node.type = 'QUOTE_DOUBLE';
+    },
+  });
   return doc.toString({ indentSeq: false, lineWidth: 0, minContentWidth: 0, defaultStringType: 'PLAIN', defaultKeyType: 'PLAIN', nullStr: 'null' });
 }
 

@@ -158,7 +158,26 @@ export class Session {
   }
 
   private *hostShell(script: string, o: Output): Job {
-    return yield* runShell(script, this.hostContext(o), { busyboxVersion: '1.36' });
+    return yield* this.bounded(runShell(script, this.hostContext(o), { busyboxVersion: '1.36' }));
+  }
+
+  /**
+   * A command that would run forever (`tail -f`, `while true`) is stopped after the stream
+   * limit, as a person at a terminal would press Ctrl+C; the clock has moved on by then.
+   */
+  private *bounded(job: Job): Job {
+    const limit = this.opts.streamLimitMs ?? DEFAULT_STREAM_LIMIT_MS;
+    let waited = 0;
+    for (;;) {
+      const r = job.next();
+      if (r.done) return r.value;
+      if (r.value.type === 'forever' || waited >= limit) {
+        job.return(130);
+        return 130;
+      }
+      waited += r.value.ms;
+      yield r.value;
+    }
   }
 
   private *runInNode(m: Extract<Mode, { kind: 'node' }>, cmd: ScriptCommand, o: Output): Job {
@@ -199,7 +218,7 @@ export class Session {
       net: this.cluster.network.viewFrom(undefined, 'default', machine.ip),
       listen: () => false,
     };
-    return yield* runShell(script, ctx, { busyboxVersion: '1.36' });
+    return yield* this.bounded(runShell(script, ctx, { busyboxVersion: '1.36' }));
   }
 
   private *runInContainer(m: Extract<Mode, { kind: 'container' }>, cmd: ScriptCommand, o: Output): Job {

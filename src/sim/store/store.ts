@@ -21,6 +21,9 @@ export interface ResourceInfo {
   namespaced: boolean;
 }
 
+/** Kinds whose registry strategy tracks metadata.generation (pods do not, in v1.31). */
+const GENERATION_KINDS = new Set(['Deployment', 'ReplicaSet', 'StatefulSet', 'DaemonSet', 'Job', 'CronJob', 'ReplicationController', 'Ingress', 'NetworkPolicy', 'PodDisruptionBudget', 'HorizontalPodAutoscaler']);
+
 const key = (kind: string, namespace: string | undefined, name: string): string => `${kind}/${namespace ?? ''}/${name}`;
 
 export class ObjectStore {
@@ -131,7 +134,7 @@ export class ObjectStore {
     o.metadata.uid = this.random.uuid();
     o.metadata.resourceVersion = String(++this.rv);
     o.metadata.creationTimestamp = this.clock.isoNow();
-    if ('spec' in o) o.metadata.generation = 1;
+    if (GENERATION_KINDS.has(o.kind)) o.metadata.generation = 1;
     delete o.metadata.deletionTimestamp;
     this.put(o);
     this.emit({ type: 'ADDED', object: o });
