@@ -21,6 +21,8 @@ import { podQosClass, resolveEnv, type EnvResult } from './podutil.ts';
 import { tryParseQuantity, quantityValue } from '../quantity.ts';
 
 const SANDBOX_MS = 1000;
+/** Waiting reasons under which a timer, not syncContainers, decides the next start. */
+const BACKING_OFF = new Set(['CrashLoopBackOff', 'ImagePullBackOff', 'ErrImagePull', 'CreateContainerConfigError', 'ErrImageNeverPull']);
 const SYNC_LAG_MS = 1000;
 const KILL_EXIT_MS = 100;
 
@@ -321,7 +323,10 @@ export class Kubelet {
       if (c.kind === 'init' && c.done) continue;
       if (c.kind === 'sidecar' && c.started && c.state.type === 'running') continue;
       if (c.state.type === 'running' || c.busy) return;
-      if (c.state.type === 'terminated' && c.kind === 'init' && c.state.exitCode !== 0 && restartPolicy === 'Never') return;
+      // A failed init container is restarted by its back-off timer (exited()), never here.
+      if (c.state.type === 'terminated') return;
+      if (c.state.type === 'waiting' && BACKING_OFF.has(c.state.reason)) return;
+      void restartPolicy;
       this.startContainer(w, c);
       return;
     }
@@ -331,7 +336,7 @@ export class Kubelet {
       if (c.busy) return;
       if (c.state.type === 'running') continue;
       if (c.state.type === 'terminated' && !this.shouldRestart(w, c)) continue;
-      if (c.state.type === 'waiting' && (c.state.reason === 'CrashLoopBackOff' || c.state.reason === 'ImagePullBackOff' || c.state.reason === 'ErrImagePull')) continue;
+      if (c.state.type === 'waiting' && BACKING_OFF.has(c.state.reason)) continue;
       if (c.state.type === 'terminated') continue;
       this.startContainer(w, c);
       return;

@@ -556,17 +556,38 @@ export const grep: Applet = (argv, env) => {
     if (lines[lines.length - 1] === '') lines.pop();
     let count = 0;
     let buf = '';
+    // Context lines (-A/-B/-C): busybox prints them with '-' after the prefix and a "--"
+    // line between groups that do not touch.
+    const after = Number(f.get('A') ?? f.get('C') ?? 0) || 0;
+    const before = Number(f.get('B') ?? f.get('C') ?? 0) || 0;
+    let lastPrinted = -1;
+    let afterLeft = 0;
+    const emit = (idx: number, sep: string): void => {
+      if (lastPrinted >= 0 && idx > lastPrinted + 1 && (after || before)) buf += '--\n';
+      buf += `${prefix ? `${label}${sep}` : ''}${f.has('n') ? `${idx + 1}${sep}` : ''}${lines[idx]}\n`;
+      lastPrinted = idx;
+    };
     lines.forEach((line, idx) => {
       re.lastIndex = 0;
       const hit = re.test(line);
-      if (hit === f.has('v')) return;
+      if (hit === f.has('v')) {
+        if (afterLeft > 0 && !f.has('o')) {
+          afterLeft--;
+          emit(idx, '-');
+        }
+        return;
+      }
       count++;
       if (f.has('q') || f.has('l') || f.has('L') || f.has('c')) return;
       const pre = `${prefix ? `${label}:` : ''}${f.has('n') ? `${idx + 1}:` : ''}`;
       if (f.has('o') && !f.has('v')) {
         re.lastIndex = 0;
         for (const m of line.matchAll(re)) if (m[0]) buf += `${pre}${m[0]}\n`;
-      } else buf += `${pre}${line}\n`;
+      } else {
+        for (let b = Math.max(0, idx - before, lastPrinted + 1); b < idx; b++) emit(b, '-');
+        emit(idx, ':');
+        afterLeft = after;
+      }
     });
     if (count) matched = true;
     if (f.has('q')) {
