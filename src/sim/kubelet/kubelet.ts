@@ -149,6 +149,9 @@ export class Kubelet {
     });
     // The kubelet checks its static pod folder every 20 s (fileCheckFrequency).
     this.sim.clock.schedule(0, () => this.scanStaticPods());
+    // With node leases, the full node status is still posted every 5 minutes
+    // (nodeStatusReportFrequency): that is what moves LastHeartbeatTime.
+    this.sim.clock.schedule(5 * 60_000, () => this.heartbeat());
   }
 
   private get source() {
@@ -929,6 +932,15 @@ export class Kubelet {
     if (json === w.lastPublished) return;
     w.lastPublished = json;
     this.sim.store.update({ ...cur, status }, { status: true });
+  }
+
+  private heartbeat(): void {
+    this.sim.clock.schedule(5 * 60_000, () => this.heartbeat());
+    const node = this.sim.store.get<KubeObject & { status?: { conditions?: { lastHeartbeatTime?: string }[] } }>('Node', undefined, this.machine.name);
+    if (!node?.status?.conditions) return;
+    const now = this.sim.clock.isoNow();
+    const status = { ...node.status, conditions: node.status.conditions.map((c) => ({ ...c, lastHeartbeatTime: now })) };
+    this.sim.store.update({ ...node, status }, { status: true });
   }
 
   // ------------------------------------------------------------------ static pods

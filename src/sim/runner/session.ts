@@ -227,7 +227,19 @@ export class Session {
       this.modes.pop();
       return 0;
     }
-    const script = cmd.heredoc !== undefined ? `${cmd.line}\n${cmd.heredoc}${heredocDelimiter(cmd.line)}\n` : cmd.line;
+    // Each line runs as its own `sh -c`; the session carries the working directory over.
+    if (argv[0] === 'cd' && argv.length <= 2) {
+      const target = normalizePath(argv[1] ?? '/root', m.cwd);
+      const fs = m.ref.container?.fs;
+      if (!fs?.isDir(target)) {
+        o.err(`sh: cd: can't cd to ${argv[1]}: No such file or directory\n`);
+        return 2;
+      }
+      m.cwd = target;
+      return 0;
+    }
+    const body = cmd.heredoc !== undefined ? `${cmd.line}\n${cmd.heredoc}${heredocDelimiter(cmd.line)}\n` : cmd.line;
+    const script = m.cwd === '/' ? body : `cd ${shellQuote(m.cwd)} 2>/dev/null\n${body}`;
     return yield* execIn(this.kubectlEnv(), m.ref, ['sh', '-c', script], o);
   }
 
@@ -294,6 +306,10 @@ export class Session {
     this.enterContainer(ref);
     return true;
   }
+}
+
+function shellQuote(s: string): string {
+  return `'${s.replace(/'/g, `'\\''`)}'`;
 }
 
 function heredocDelimiter(line: string): string {

@@ -1,5 +1,6 @@
 // kubectl get (tables, -o formats, -w) and kubectl describe.
 
+import type { Lease } from 'kubernetes-types/coordination/v1';
 import type { ConfigMap, Endpoints, KEvent, Namespace, Node, Pod, Secret, Service } from '../../api.ts';
 import type { KubeObject } from '../../store/types.ts';
 import { bool, str, type Parsed } from '../flags.ts';
@@ -300,7 +301,10 @@ export function describeObject(env: KubectlEnv, obj: KubeObject, now: number): s
   }
   if (obj.kind === 'Node') {
     const pods = store.list<Pod>('Pod').filter((x) => x.spec?.nodeName === obj.metadata.name);
-    return describeNode(obj as Node, pods, events, now);
+    // The kubelet renews its Lease every 10 s (leaseDurationSeconds 40).
+    const renew = new Date(Math.floor(now / 10_000) * 10_000).toISOString().replace(/\.\d+Z$/, 'Z');
+    const lease: Lease = { apiVersion: 'coordination.k8s.io/v1', kind: 'Lease', metadata: { name: obj.metadata.name ?? '', namespace: 'kube-node-lease' }, spec: { holderIdentity: obj.metadata.name ?? '', leaseDurationSeconds: 40, renewTime: renew } };
+    return describeNode(obj as Node, pods, events, now, { lease });
   }
   return genericDescribe(obj, events, now);
 }
