@@ -9,7 +9,7 @@ import type { NodeMachine, SimContext } from '../context.ts';
 import type { TimerHandle } from '../clock.ts';
 import type { KubeObject } from '../store/types.ts';
 import { parseImageRef } from '../runtime/imageref.ts';
-import { lookupImage, type BinarySpec, type ResolvedImage } from '../runtime/images.ts';
+import { GENERIC_MAIN, lookupImage, type BinarySpec, type ResolvedImage } from '../runtime/images.ts';
 import type { PodNetwork } from '../runtime/network.ts';
 import type { Network, Proc, ProcessContext } from '../runtime/process.ts';
 import { newDir, treeFrom, Vfs, type DirNode } from '../runtime/vfs.ts';
@@ -449,7 +449,11 @@ export class Kubelet {
     const rt = this.sim.version.replace(/^v/, '');
     void rt;
     this.event(w, 'Normal', 'Created', `Created container ${c.spec.name}`, c);
-    const argv = [...(c.spec.command ?? image.model.entrypoint ?? []), ...(c.spec.args ?? (c.spec.command ? [] : image.model.cmd ?? []))];
+    // A generic image has no known ENTRYPOINT: args alone run as the command, unless they are
+    // flags (`-text=hello`), which can only be meant for the image's own server.
+    const argv = image.model.generic && !c.spec.command && c.spec.args && !(c.spec.args[0] ?? '').startsWith('-')
+      ? [...c.spec.args]
+      : [...(c.spec.command ?? image.model.entrypoint ?? []), ...(c.spec.args ?? (c.spec.command ? [] : image.model.cmd ?? []))];
     const binaries = new Map<string, BinarySpec>(Object.entries(image.model.binaries ?? {}));
     const extra = new Map([...binaries].map(([k, v]) => [k, v.run] as const));
     const shellOpts = { extraCommands: extra, busyboxVersion: image.model.busyboxVersion?.(image.ref.tag) ?? '1.36', hasShell: image.model.shell };
@@ -486,6 +490,10 @@ export class Kubelet {
       },
     );
     c.proc = driver;
+    if (first === GENERIC_MAIN && w.network) {
+      // An unmodelled server: accept connections on every port the pod declares for it.
+      for (const p of c.spec.ports ?? []) w.network.listen(c.spec.name, { port: p.containerPort, http: () => ({ status: 200, body: 'ok\n' }), tcp: () => '' });
+    }
     (c as RunningContainer & { sigterm?: 'exit' | 'ignore' }).sigterm = pid1?.onSigterm ?? 'ignore';
     this.startProbes(w, c);
     this.publish(w);

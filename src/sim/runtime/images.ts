@@ -789,13 +789,69 @@ export function lookupImage(ref: ImageRef): { ok: true; image: ResolvedImage } |
   const name = `${ref.registry}/${ref.repository}`;
   const candidates = CATALOG.filter((m) => m.name === name);
   if (candidates.length === 0) {
-    // Unknown repositories on Docker Hub answer like private or absent repositories do.
-    return { ok: false, reason: ref.registry === 'docker.io' && !ref.repository.startsWith('library/') ? 'unauthorized' : 'not-found' };
+    const generic = genericImage(ref);
+    if (generic) return { ok: true, image: { model: generic, ref, imageID: `${name}@sha256:${fakeDigest(ref.full)}` } };
+    // A near miss of a known image (ngnix, busyboxx) does not exist. Docker Hub answers a
+    // repository that does not exist like a private one ("pull access denied").
+    return { ok: false, reason: ref.registry === 'docker.io' ? 'unauthorized' : 'not-found' };
   }
   const model = ref.digest && !ref.tag ? candidates[0] : candidates.find((m) => m.tags.test(ref.tag));
   if (!model) return { ok: false, reason: 'not-found' };
   return { ok: true, image: { model, ref, imageID: `${name}@sha256:${fakeDigest(ref.full)}` } };
 }
+
+/** Official (docker.io/library) images Kubelab lets run without a behaviour model. */
+const OFFICIAL_GENERIC = new Set([
+  'golang', 'php', 'ruby', 'openjdk', 'eclipse-temurin', 'rabbitmq', 'mongo', 'mariadb', 'elasticsearch', 'traefik', 'caddy',
+  'haproxy', 'tomcat', 'wordpress', 'ghost', 'centos', 'fedora', 'amazonlinux', 'rockylinux', 'consul', 'vault', 'nats',
+  'influxdb', 'telegraf', 'grafana', 'registry', 'bash', 'perl', 'rust', 'gcc', 'docker', 'jenkins', 'sonarqube', 'zookeeper', 'cassandra',
+]);
+
+function editDistance(a: string, b: string): number {
+  const d: number[] = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    let prev = d[0]!;
+    d[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const tmp = d[j]!;
+      d[j] = Math.min(d[j]! + 1, d[j - 1]! + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
+      prev = tmp;
+    }
+  }
+  return d[b.length]!;
+}
+
+/**
+ * An image the catalog does not model: it still runs (its command through busybox sh, or,
+ * with no command, an idle process that accepts connections on the pod's declared ports),
+ * and kubectl describe says so. Names one or two letters away from a modelled image are
+ * treated as typos and fail to pull, as they would on a real registry.
+ */
+function genericImage(ref: ImageRef): ImageModel | undefined {
+  const repo = ref.repository.split('/').pop() ?? '';
+  if (ref.registry === 'docker.io' && ref.repository.startsWith('library/') && !OFFICIAL_GENERIC.has(repo)) return undefined;
+  for (const m of CATALOG) {
+    const known = m.name.split('/').pop() ?? '';
+    if (known !== repo && editDistance(known, repo) <= 2 && repo.length > 3) return undefined;
+  }
+  if (!/^[a-z0-9]+([._-][a-z0-9]+)*$/.test(repo)) return undefined;
+  return {
+    name: `${ref.registry}/${ref.repository}`,
+    tags: /.*/,
+    sizeBytes: 50_000_000,
+    shell: true,
+    busyboxVersion: () => '1.36',
+    binaries: { [GENERIC_MAIN]: sig(idle) },
+    entrypoint: [GENERIC_MAIN],
+    memoryBytes: 8 * MI,
+    cpuMilli: 1,
+    description: `${ref.registry}/${ref.repository} is not modelled by Kubelab: it runs its command through a busybox shell, or idles and accepts connections on the pod's declared ports`,
+    generic: true,
+  };
+}
+
+/** A generic image's default process; the kubelet opens the pod's declared ports for it. */
+export const GENERIC_MAIN = '/kubelab-generic-entrypoint';
 
 /** A deterministic 64-hex "digest" so Image ID lines look real and stay stable. */
 export function fakeDigest(text: string): string {

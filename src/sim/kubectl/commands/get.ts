@@ -294,10 +294,9 @@ export function describeObject(env: KubectlEnv, obj: KubeObject, now: number): s
   if (obj.kind === 'Pod') {
     const kubelet = env.cluster.kubelets.get((obj as Pod).spec?.nodeName ?? '');
     const w = kubelet?.find(obj as Pod);
-    const notes: Record<string, string> = {};
-    for (const c of w?.containers ?? []) if (c.image?.model.generic) notes[c.spec.name] = c.image.model.description;
-    void notes;
-    return describePod(obj as Pod, events, now);
+    // Say plainly when a container runs an image Kubelab does not model.
+    const notes = (w?.containers ?? []).filter((c) => c.image?.model.generic).map((c) => `Kubelab: container ${c.spec.name}: ${c.image!.model.description}.\n`);
+    return describePod(obj as Pod, events, now) + notes.join('');
   }
   if (obj.kind === 'Node') {
     const pods = store.list<Pod>('Pod').filter((x) => x.spec?.nodeName === obj.metadata.name);
