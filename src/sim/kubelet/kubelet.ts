@@ -37,6 +37,8 @@ export interface RunningContainer {
   index: number;
   state: CState;
   lastTerminated?: Extract<CState, { type: 'terminated' }>;
+  /** The termination before lastTerminated: lastState while the container sits terminated. */
+  prevTerminated?: Extract<CState, { type: 'terminated' }>;
   restartCount: number;
   ready: boolean;
   started: boolean;
@@ -622,6 +624,7 @@ export class Kubelet {
     w.network?.closeAll(c.spec.name);
     c.logs.flush(this.sim.clock.wallTime);
     c.state = term;
+    if (c.lastTerminated) c.prevTerminated = c.lastTerminated;
     c.lastTerminated = term;
     c.ready = false;
     c.started = false;
@@ -889,10 +892,14 @@ export class Kubelet {
       restartCount: c.restartCount,
       started: c.state.type === 'running' && c.started,
       state: toApiState(c.state),
-      lastState: c.lastTerminated && (c.restartCount > 0 || c.state.type !== 'terminated') ? toApiState(c.lastTerminated) : {},
+      // Terminated now: lastState is the run before this one. Waiting or running again:
+      // lastState is the run that just ended.
+      lastState: (() => {
+        const last = c.state.type === 'terminated' ? c.prevTerminated : c.lastTerminated;
+        return last ? toApiState(last) : {};
+      })(),
     };
     if (c.containerID) st.containerID = c.containerID;
-    if (c.state.type === 'terminated' && c.state === c.lastTerminated) st.lastState = {};
     return st;
   }
 
