@@ -30,9 +30,9 @@ export function toYaml(obj: unknown): string {
   return doc.toString({ indentSeq: false, lineWidth: 0, minContentWidth: 0, defaultStringType: 'PLAIN', defaultKeyType: 'PLAIN', nullStr: 'null' });
 }
 
-/** JSON as kubectl prints it: 4-space indent, object order preserved. */
+/** JSON as kubectl prints it: 4-space indent, keys sorted (Go marshals maps sorted). */
 export function toJson(obj: unknown): string {
-  return JSON.stringify(obj, null, 4) + '\n';
+  return JSON.stringify(sortKeys(obj), null, 4) + '\n';
 }
 
 export function listOf(items: KubeObject[]): Record<string, unknown> {
@@ -104,7 +104,7 @@ function walk(values: unknown[], seg: Seg): unknown[] {
 
 function render(v: unknown): string {
   if (v === undefined || v === null) return '';
-  if (typeof v === 'object') return JSON.stringify(v);
+  if (typeof v === 'object') return JSON.stringify(sortKeys(v));
   return String(v);
 }
 
