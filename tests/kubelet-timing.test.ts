@@ -92,9 +92,11 @@ spec:
       exec: {command: [cat, /nope]}
 `));
     expect(l.kubectl('get pod d -o jsonpath={.spec.containers[0].livenessProbe}')).toBe('{"exec":{"command":["cat","/nope"]},"failureThreshold":3,"periodSeconds":10,"successThreshold":1,"timeoutSeconds":1}');
-    l.advance('25s');
+    // Probes at start+0, +10, +20 s (the container starts ~2 s in): the third failure kills.
+    l.advance('20s');
     expect(l.events('d', 'Killing')).toHaveLength(0);
-    l.advance('10s');
+    expect(l.events('d', 'Unhealthy')[0]?.count).toBe(2);
+    l.advance('5s');
     expect(l.events('d', 'Killing')).toHaveLength(1);
   });
 
