@@ -306,6 +306,11 @@ export class Kubelet {
         const decoded: Record<string, string> = {};
         for (const [k, val] of Object.entries(s?.data ?? {})) decoded[k] = decodeBase64(val);
         w.volumes.set(v.name, treeFrom(projectKeys(decoded, v.secret.items), this.sim.clock.wallTime));
+      } else if (v.gitRepo) {
+        // The deprecated gitRepo volume runs `git clone` on the node; the lab has no internet.
+        const repo = v.gitRepo.repository;
+        const dir = v.gitRepo.directory ?? '';
+        return `MountVolume.SetUp failed for volume "${v.name}" : failed to exec 'git clone -- ${repo}${dir ? ' ' + dir : ''}': Cloning into '${dir || repo.split('/').pop()?.replace(/\.git$/, '') || '.'}'...\nfatal: unable to access '${repo}/': Could not resolve host: ${repo.replace(/^[a-z]+:\/\//, '').split('/')[0]}\n: exit status 128`;
       } else if (v.projected) {
         w.volumes.set(v.name, treeFrom({ '/ca.crt': CA_CRT, '/namespace': ns, '/token': fakeToken(w.pod) }, this.sim.clock.wallTime));
       } else {

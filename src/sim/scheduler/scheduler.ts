@@ -109,6 +109,7 @@ export class Scheduler {
       this.enqueue(pod);
     });
     sim.store.watch('Node', () => this.retryUnschedulable());
+    sim.store.watch('PersistentVolumeClaim', () => this.retryUnschedulable());
   }
 
   private key(pod: Pod): string {
@@ -174,14 +175,19 @@ export class Scheduler {
       this.unschedulable.delete(`${ns}/${name}`);
       return;
     }
-    const verdicts = this.evaluate(pod);
+    // PreFilter: a claim that does not exist fails the pod before any node is looked at.
+    const missingClaim = (pod.spec?.volumes ?? []).find((v) => v.persistentVolumeClaim && !this.sim.store.get('PersistentVolumeClaim', ns, v.persistentVolumeClaim.claimName));
+    const nodeCount = this.sim.store.list('Node').length;
+    const verdicts = missingClaim ? [] : this.evaluate(pod);
     const fits = verdicts.filter((v) => v.fits);
     const decision: Decision = { pod: `${ns}/${name}`, verdicts, at: this.sim.clock.wallTime };
     if (fits.length === 0) {
       this.decisions.push(decision);
       if (this.decisions.length > 200) this.decisions.shift();
       this.unschedulable.add(`${ns}/${name}`);
-      const message = failedSchedulingMessage(verdicts);
+      const message = missingClaim
+        ? `0/${nodeCount} nodes are available: persistentvolumeclaim "${missingClaim.persistentVolumeClaim!.claimName}" not found. preemption: 0/${nodeCount} nodes are available: ${nodeCount} Preemption is not helpful for scheduling.`
+        : failedSchedulingMessage(verdicts);
       const cond = { type: 'PodScheduled', status: 'False', lastProbeTime: null as unknown as string, lastTransitionTime: this.sim.clock.isoNow(), reason: 'Unschedulable', message };
       const prev = (pod.status?.conditions ?? []).find((c) => c.type === 'PodScheduled');
       if (prev?.message !== message) {

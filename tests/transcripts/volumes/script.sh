@@ -15,3 +15,13 @@ kubectl delete pod hostpath
 ssh node01
 cat /tmp/from-pod.txt
 exit
+# gitRepo (deprecated) clones on the node; the lab is offline, so the mount fails
+kubectl apply -f gitrepo.yaml
+sleep 10
+kubectl get pod gitrepo-volume-pod
+kubectl describe pod gitrepo-volume-pod | grep -A3 FailedMount
+# a pod whose claim does not exist cannot be scheduled
+kubectl apply -f redis-pvc.yaml
+sleep 5
+kubectl get pod redis
+kubectl get events --field-selector reason=FailedScheduling
