@@ -138,6 +138,7 @@ export class Kubelet {
   private pullBackoff = new Backoff();
   private seq = 0;
   private staticPods = new Map<string, { hash: string; worker: PodWorker }>();
+  private manifestHashes = new Map<string, { node: object; version: number; hash: string }>();
 
   constructor(
     private readonly sim: SimContext,
@@ -973,8 +974,13 @@ export class Kubelet {
     const seen = new Set<string>();
     for (const f of files) {
       const path = `${dir}/${f}`;
-      const text = fs.readFile(path);
-      const hash = fakeHash(text + path);
+      const node = fs.stat(path);
+      if (node?.kind !== 'file') continue;
+      // Hash a manifest only when the file changed since the last scan.
+      const cached = this.manifestHashes.get(path);
+      const hash = cached && cached.node === node && cached.version === node.version ? cached.hash : fakeHash(node.content + path);
+      this.manifestHashes.set(path, { node, version: node.version, hash });
+      const text = node.content;
       seen.add(path);
       const existing = this.staticPods.get(path);
       if (existing && existing.hash === hash) continue;

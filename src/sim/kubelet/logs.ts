@@ -44,9 +44,13 @@ export class LogBuffer {
     this.lines.push(l);
     this.written++;
     this.bytes += l.text.length + 1;
-    while (this.bytes > LOG_MAX_BYTES && this.lines.length > 1) {
-      const old = this.lines.shift();
-      this.bytes -= (old?.text.length ?? 0) + 1;
+    if (this.bytes <= LOG_MAX_BYTES) return;
+    // Rotate: drop the oldest lines in one splice (shift() per line is O(n) each).
+    let drop = 0;
+    while (this.bytes > LOG_MAX_BYTES * 0.9 && drop < this.lines.length - 1) {
+      this.bytes -= this.lines[drop]!.text.length + 1;
+      drop++;
     }
+    this.lines.splice(0, drop);
   }
 }

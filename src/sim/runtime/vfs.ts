@@ -97,12 +97,19 @@ export class Vfs {
 
   /** Find the tree and the path inside it that serve an absolute path. */
   private locate(path: string): { root: DirNode; parts: string[]; readOnly: boolean } {
-    const hit = this.located.get(path);
-    if (hit) return { root: hit.root, parts: hit.parts.slice(), readOnly: hit.readOnly };
-    const found = this.locateUncached(path);
-    if (this.located.size > 512) this.located.clear();
-    this.located.set(path, { root: found.root, parts: found.parts.slice(), readOnly: found.readOnly });
-    return found;
+    const hit = this.locateShared(path);
+    return { root: hit.root, parts: hit.parts.slice(), readOnly: hit.readOnly };
+  }
+
+  /** The cached location itself: callers must not modify `parts`. */
+  private locateShared(path: string): { root: DirNode; parts: readonly string[]; readOnly: boolean } {
+    let hit = this.located.get(path);
+    if (!hit) {
+      hit = this.locateUncached(path);
+      if (this.located.size > 512) this.located.clear();
+      this.located.set(path, hit);
+    }
+    return hit;
   }
 
   private locateUncached(path: string): { root: DirNode; parts: string[]; readOnly: boolean } {
@@ -116,7 +123,7 @@ export class Vfs {
   }
 
   stat(path: string): FsNode | undefined {
-    const { root, parts } = this.locate(path);
+    const { root, parts } = this.locateShared(path);
     let node: FsNode = root;
     for (const part of parts) {
       if (node.kind !== 'dir') return undefined;
