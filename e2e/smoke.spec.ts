@@ -27,3 +27,11 @@ test('the lab page loads in Chromium with no console errors and runs kubectl in 
   await page.screenshot({ path: 'test-results/smoke-1280x720.png' });
   expect(errors).toEqual([]);
 });
+
+test('the page follows the dark colour scheme', async ({ page }) => {
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await page.goto('./');
+  const bg = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+  expect(bg).toBe('rgb(15, 18, 23)');
+  await page.screenshot({ path: 'test-results/smoke-dark-1280x720.png' });
+});
