@@ -118,3 +118,40 @@ export function parseTargets(args: string[]): { ok: true; targets: Target[] } | 
 export function notFoundMessage(store: ObjectStore, kind: string, name: string): string {
   return `Error from server (NotFound): ${store.qualifiedPlural(kind)} "${name}" not found`;
 }
+
+export interface Resolved {
+  objects: KubeObject[];
+  /** kubectl's error lines for names that were not found (already formatted). */
+  notFound: string[];
+}
+
+/**
+ * The objects a write command (delete, label, annotate, wait) acts on: named ones, or with no
+ * names every object of the type that `--all` or `-l` selects. Returns kubectl's error text
+ * when the arguments cannot be used at all.
+ */
+export function resolveObjects(
+  store: ObjectStore,
+  args: string[],
+  opts: { namespace: string; allNamespaces?: boolean; all?: boolean; selector?: string | undefined },
+): Resolved | string {
+  const parsed = parseTargets(args);
+  if (!parsed.ok) return parsed.error;
+  const reqs = opts.selector ? parseLabelSelector(opts.selector) : [];
+  if (typeof reqs === 'string') return `error: ${reqs}`;
+  const out: Resolved = { objects: [], notFound: [] };
+  for (const t of parsed.targets) {
+    const scope = t.resource.namespaced && !opts.allNamespaces ? opts.namespace : undefined;
+    if (t.names.length === 0) {
+      if (!opts.all && !opts.selector) return 'error: resource(s) were provided, but no name was specified';
+      out.objects.push(...store.list(t.resource.kind, scope).filter((x) => matchesLabels(x.metadata.labels, reqs)));
+      continue;
+    }
+    for (const n of t.names) {
+      const cur = store.get(t.resource.kind, scope, n);
+      if (cur) out.objects.push(cur);
+      else out.notFound.push(notFoundMessage(store, t.resource.kind, n));
+    }
+  }
+  return out;
+}

@@ -7,7 +7,7 @@ import { bool, int, str, strings, type Parsed } from '../flags.ts';
 import type { Command, Job, KubectlEnv, Output } from '../types.ts';
 import { clientValidate, readManifests } from '../manifest.ts';
 import { nameOf, toJson, toYaml } from '../output.ts';
-import { matchesLabels, parseLabelSelector, parseTargets } from '../select.ts';
+import { resolveObjects } from '../select.ts';
 import { resolveResourceType } from '../../resources.ts';
 import { resolveManifestKind } from '../kinds.ts';
 
@@ -236,33 +236,13 @@ function* del(env: KubectlEnv, p: Parsed, o: Output): Job {
     if (p.args.length === 0) {
       return fail(o, "error: You must provide one or more resources by argument or filename.\nExample resource specifications include:\n   '-f rsrc.yaml'\n   '--filename=rsrc.json'\n   '<resource> <name>'\n   '<resource>'");
     }
-    const parsed = parseTargets(p.args);
-    if (!parsed.ok) return fail(o, parsed.error);
-    const all = bool(p, 'all');
-    const sel = str(p, 'selector');
-    const reqs = sel ? parseLabelSelector(sel) : [];
-    if (typeof reqs === 'string') return fail(o, `error: ${reqs}`);
-    const allNs = bool(p, 'all-namespaces');
-    for (const t of parsed.targets) {
-      const scope = t.resource.namespaced && !allNs ? ns : undefined;
-      if (t.names.length === 0) {
-        if (!all && !sel) return fail(o, 'error: resource(s) were provided, but no name was specified');
-        const items = store.list(t.resource.kind, scope).filter((x) => matchesLabels(x.metadata.labels, reqs));
-        for (const x of items) targets.push({ obj: x });
-        continue;
-      }
-      for (const n of t.names) {
-        const cur = store.get(t.resource.kind, scope, n);
-        if (!cur) {
-          if (!bool(p, 'ignore-not-found')) {
-            o.err(`Error from server (NotFound): ${store.qualifiedPlural(t.resource.kind)} "${n}" not found\n`);
-            failed = true;
-          }
-          continue;
-        }
-        targets.push({ obj: cur });
-      }
+    const r = resolveObjects(store, p.args, { namespace: ns, allNamespaces: bool(p, 'all-namespaces'), all: bool(p, 'all'), selector: str(p, 'selector') });
+    if (typeof r === 'string') return fail(o, r);
+    if (!bool(p, 'ignore-not-found')) {
+      for (const e of r.notFound) o.err(e + '\n');
+      if (r.notFound.length) failed = true;
     }
+    for (const obj of r.objects) targets.push({ obj });
     if (targets.length === 0 && !failed) {
       o.err(`No resources found\n`);
       return 0;

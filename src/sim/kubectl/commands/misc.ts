@@ -6,11 +6,10 @@ import { explain as schemaExplain } from '../../schema/index.ts';
 import { KUBERNETES_VERSION } from '../../cluster.ts';
 import { resolveResourceType } from '../../resources.ts';
 import { apiErrorText } from '../../store/types.ts';
-import type { KubeObject } from '../../store/types.ts';
 import { bool, str, type Parsed } from '../flags.ts';
 import type { Command, Job, KubectlEnv, Output } from '../types.ts';
 import { nameOf } from '../output.ts';
-import { matchesLabels, parseLabelSelector, parseTargets } from '../select.ts';
+import { resolveObjects } from '../select.ts';
 import { formatTabbed, GET_TABWRITER } from '../printers/index.ts';
 import { done } from '../types.ts';
 
@@ -29,37 +28,17 @@ function* labelOrAnnotate(env: KubectlEnv, p: Parsed, o: Output, which: 'labels'
     o.err(`error: at least one ${which === 'labels' ? 'label' : 'annotation'} update is required\n`);
     return 1;
   }
-  const parsed = parseTargets(resArgs);
-  if (!parsed.ok) {
-    o.err(parsed.error + '\n');
+  const store = env.cluster.store;
+  const r = resolveObjects(store, resArgs, { namespace: ns, all: bool(p, 'all'), selector: str(p, 'selector') });
+  if (typeof r === 'string') {
+    o.err(r + '\n');
     return 1;
   }
-  const store = env.cluster.store;
-  const objects: KubeObject[] = [];
-  for (const t of parsed.targets) {
-    const scope = t.resource.namespaced ? ns : undefined;
-    if (t.names.length === 0) {
-      const sel = str(p, 'selector');
-      const reqs = sel ? parseLabelSelector(sel) : [];
-      if (typeof reqs === 'string') {
-        o.err(`error: ${reqs}\n`);
-        return 1;
-      }
-      if (!bool(p, 'all') && !sel) {
-        o.err('error: resource(s) were provided, but no name was specified\n');
-        return 1;
-      }
-      objects.push(...store.list(t.resource.kind, scope).filter((x) => matchesLabels(x.metadata.labels, reqs)));
-    }
-    for (const n of t.names) {
-      const cur = store.get(t.resource.kind, scope, n);
-      if (!cur) {
-        o.err(`Error from server (NotFound): ${store.qualifiedPlural(t.resource.kind)} "${n}" not found\n`);
-        return 1;
-      }
-      objects.push(cur);
-    }
+  if (r.notFound.length) {
+    o.err(r.notFound[0] + '\n');
+    return 1;
   }
+  const objects = r.objects;
   let failed = false;
   for (const obj of objects) {
     const next = structuredClone(obj);
