@@ -184,8 +184,12 @@ export class Session {
     const argv = words(cmd.line, () => undefined).argv;
     if (argv[0] === 'exit' || argv[0] === 'logout') {
       this.modes.pop();
-      o.out('logout\n');
+      o.out(`logout\nConnection to ${m.node} closed.\n`);
       return 0;
+    }
+    // The control plane node has root's admin kubeconfig, as kubeadm labs set it up.
+    if ((argv[0] === 'kubectl' || argv[0] === 'k') && this.cluster.machines.get(m.node)?.index === 0) {
+      return yield* kubectl(this.kubectlEnv(cmd.heredoc), argv.slice(1), o);
     }
     if (argv[0] === 'kubectl') {
       o.err(`E1122 09:00:00.000000    1234 memcache.go:265] couldn't get current server API group list: Get "http://localhost:8080/api?timeout=32s": dial tcp 127.0.0.1:8080: connect: connection refused\nThe connection to the server localhost:8080 was refused - did you specify the right host or port?\n`);
