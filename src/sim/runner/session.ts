@@ -188,7 +188,8 @@ export class Session {
       return 0;
     }
     // The control plane node has root's admin kubeconfig, as kubeadm labs set it up.
-    if ((argv[0] === 'kubectl' || argv[0] === 'k') && this.cluster.machines.get(m.node)?.index === 0) {
+    const isControlPlane = this.cluster.store.get('Node', undefined, m.node)?.metadata.labels?.['node-role.kubernetes.io/control-plane'] !== undefined;
+    if ((argv[0] === 'kubectl' || argv[0] === 'k') && isControlPlane) {
       return yield* kubectl(this.kubectlEnv(cmd.heredoc), argv.slice(1), o);
     }
     if (argv[0] === 'kubectl') {
