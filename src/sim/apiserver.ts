@@ -106,6 +106,13 @@ export class ApiServer {
     const admitted = this.admit(input, opts.namespace);
     if (!admitted.ok) return admitted;
     const obj = admitted.object;
+    // generateName becomes a name before validation, as the registry's BeforeCreate does.
+    if (!obj.metadata.name && obj.metadata.generateName) {
+      const base = obj.metadata.generateName.slice(0, 58);
+      let name = '';
+      for (let i = 0; i < 8 && (!name || this.store.get(obj.kind, obj.metadata.namespace, name)); i++) name = base + this.sim.random.string(NAME_SUFFIX_ALPHABET, 5);
+      obj.metadata.name = name;
+    }
     if (opts.lastApplied !== undefined) {
       obj.metadata.annotations = { ...obj.metadata.annotations, [LAST_APPLIED]: opts.lastApplied };
     }
@@ -247,10 +254,22 @@ export class ApiServer {
    * after its grace period); a pod nobody runs goes at once; a namespace takes everything in
    * it with it.
    */
-  delete(kind: string, namespace: string | undefined, name: string, opts: { gracePeriodSeconds?: number } = {}): WriteResult {
+  delete(kind: string, namespace: string | undefined, name: string, opts: { gracePeriodSeconds?: number; propagation?: 'Background' | 'Foreground' | 'Orphan' } = {}): WriteResult {
     const cur = this.store.get(kind, namespace, name);
     if (!cur) {
       return { ok: false, error: { reason: 'NotFound', message: `${this.store.qualifiedPlural(kind)} "${name}" not found` } };
+    }
+    if (opts.propagation === 'Orphan') {
+      // Orphaning: dependents lose the owner reference and stay.
+      for (const d of this.store.all()) {
+        const refs = d.metadata.ownerReferences ?? [];
+        if (!refs.some((r) => r.uid === cur.metadata.uid)) continue;
+        const kept = refs.filter((r) => r.uid !== cur.metadata.uid);
+        const meta = { ...d.metadata };
+        if (kept.length) meta.ownerReferences = kept;
+        else delete meta.ownerReferences;
+        this.store.update({ ...d, metadata: meta });
+      }
     }
     let grace = 0;
     if (kind === 'Pod') {

@@ -14,6 +14,8 @@ import { Kubelet } from './kubelet/kubelet.ts';
 import type { NodeMachine, SimContext } from './context.ts';
 import { ApiServer } from './apiserver.ts';
 import { resourceInfo } from './resources.ts';
+import { ReplicaSetController } from './controllers/replicaset.ts';
+import { GarbageCollector } from './controllers/gc.ts';
 
 export const KUBERNETES_VERSION = 'v1.31.4';
 
@@ -75,6 +77,8 @@ export function createCluster(opts: ClusterOptions = {}): Cluster {
   api.bootstrapServices();
 
   const scheduler = new Scheduler(sim);
+  new ReplicaSetController(sim, api);
+  new GarbageCollector(sim, api);
   const nodes = opts.nodes ?? DEFAULT_NODES;
   nodes.forEach((n, i) => {
     const ip = `192.168.${n.controlPlane ? 1 : 2}.${n.controlPlane ? 2 + i : 1 + i}`;

@@ -8,6 +8,7 @@
 
 import { parseQuantity, roundUpToMilli } from '../quantity.ts';
 import type { Obj } from './loose.ts';
+import { defaultWorkload } from './workloads.ts';
 import { clone, ensureObj, getArr, getObj, getStr, has, isObj, objects } from './loose.ts';
 
 export interface DefaultingOptions {
@@ -70,13 +71,17 @@ export function applyDefaults<T extends object>(input: T, opts: DefaultingOption
     case 'PersistentVolumeClaim':
       defaultPersistentVolumeClaim(obj);
       break;
+    case 'ReplicaSet':
+    case 'ReplicationController':
+      defaultWorkload(obj);
+      break;
     default:
       break;
   }
   return obj as unknown as T;
 }
 
-const NAMESPACED_WITH_DEFAULTS = new Set(['Pod', 'Service', 'ConfigMap', 'Secret', 'Endpoints', 'PersistentVolumeClaim', 'Event']);
+const NAMESPACED_WITH_DEFAULTS = new Set(['Pod', 'Service', 'ConfigMap', 'Secret', 'Endpoints', 'PersistentVolumeClaim', 'Event', 'ReplicaSet', 'ReplicationController', 'Deployment', 'StatefulSet', 'DaemonSet', 'Job', 'CronJob', 'Ingress', 'ServiceAccount', 'EndpointSlice', 'NetworkPolicy']);
 
 // ---- images ----
 

@@ -37,6 +37,7 @@ import type { Errs, NameFn } from './meta.ts';
 import { FIELD_IMMUTABLE, STANDARD_FINALIZERS, validateObjectMeta, validateObjectMetaUpdate } from './meta.ts';
 import { TAINT_EFFECTS, quantityAt, validatePodCreate, validatePodUpdate, validateResourceQuantity } from './pod.ts';
 import type { ValidationOptions } from './service.ts';
+import { validateWorkload, validateWorkloadUpdate } from './workloads.ts';
 import { validateService, validateServiceAllocation, validateServiceUpdate } from './service.ts';
 
 export type { ValidationOptions } from './service.ts';
@@ -71,6 +72,9 @@ export function validateCreate(obj: object, opts: ValidationOptions = {}): Field
       return validateSecret(o);
     case 'Event':
       return validateEvent(o);
+    case 'ReplicaSet':
+    case 'ReplicationController':
+      return validateWorkload(o);
     default:
       return validateGenericMeta(o);
   }
@@ -91,6 +95,9 @@ export function validateUpdate(newObj: object, oldObj: object, opts: ValidationO
     }
     case 'Namespace':
       return meta;
+    case 'ReplicaSet':
+    case 'ReplicationController':
+      return validateWorkloadUpdate(n, o);
     case 'Node':
       return [...meta, ...validateNodeUpdate(n, o)];
     case 'ConfigMap':

@@ -7,6 +7,7 @@ import { applyCommand, createCommand, deleteCommand, replaceCommand } from './co
 import { describeCommand, getCommand } from './commands/get.ts';
 import { execCommand, logsCommand, runCommand } from './commands/containers.ts';
 import { waitCommand } from './commands/wait.ts';
+import { scaleCommand } from './commands/scale.ts';
 import { annotateCommand, apiResourcesCommand, clusterInfoCommand, explainCommand, labelCommand, topCommand, versionCommand } from './commands/misc.ts';
 
 export type { Command, Job, KubectlEnv, Output } from './types.ts';
@@ -29,6 +30,7 @@ export const COMMANDS: Command[] = [
   apiResourcesCommand,
   clusterInfoCommand,
   waitCommand,
+  scaleCommand,
 ];
 
 const REGISTRY = new Map<string, Command>();

@@ -95,14 +95,12 @@ export class Session {
     }
     const [first, ...rest] = argv;
     if (first === undefined) return 0;
-    if (first === 'kubectl' || first === 'k') {
-      if (parsed.pipe) {
-        let captured = '';
-        const code = yield* kubectl(this.kubectlEnv(cmd.heredoc, streamLimit), rest, { out: (t) => (captured += t), err: (t) => o.err(t) });
-        void code;
-        return yield* this.hostShell(pipeInto(parsed.pipe, captured), o);
-      }
+    if ((first === 'kubectl' || first === 'k') && (cmd.heredoc !== undefined || !hasShellSyntax(cmd.line))) {
       return yield* kubectl(this.kubectlEnv(cmd.heredoc, streamLimit), rest, o);
+    }
+    if (hasShellSyntax(cmd.line) && cmd.heredoc === undefined) {
+      // Pipes, $(...), ; and && on the workstation: a shell in which kubectl is a command.
+      return yield* this.hostShell(cmd.line, o, streamLimit);
     }
     if (first === 'sleep' && rest.length === 1 && !parsed.pipe) {
       const ms = parseDuration(rest[0]!);
@@ -157,8 +155,13 @@ export class Session {
     };
   }
 
-  private *hostShell(script: string, o: Output): Job {
-    return yield* this.bounded(runShell(script, this.hostContext(o), { busyboxVersion: '1.36' }));
+  private *hostShell(script: string, o: Output, streamLimitMs?: number): Job {
+    const kubectlBin = (argv: string[], ctx: ProcessContext): Job => kubectl(this.kubectlEnv(undefined, streamLimitMs), argv.slice(1), { out: (t) => ctx.stdout(t), err: (t) => ctx.stderr(t) });
+    const extraCommands = new Map([
+      ['kubectl', kubectlBin],
+      ['k', kubectlBin],
+    ]);
+    return yield* this.bounded(runShell(script, this.hostContext(o), { busyboxVersion: '1.36', extraCommands }));
   }
 
   /**
@@ -322,30 +325,21 @@ function heredocDelimiter(line: string): string {
   return m?.[2] ?? 'EOF';
 }
 
-/** Feed captured output to the rest of a pipeline through a quoted heredoc. */
-function pipeInto(pipeline: string, text: string): string {
-  const delim = '__KUBELAB_PIPE__';
-  const [firstCmd, ...more] = splitPipe(pipeline);
-  const body = text.endsWith('\n') || text === '' ? text : text + '\n';
-  return `${firstCmd} <<'${delim}'${more.length ? ' | ' + more.join(' | ') : ''}\n${body}${delim}\n`;
-}
-
-function splitPipe(p: string): string[] {
-  const parts: string[] = [];
-  let cur = '';
+/** Whether a line needs a real shell: pipes, substitutions, lists or redirections outside quotes. */
+export function hasShellSyntax(line: string): boolean {
   let q: string | undefined;
-  for (const ch of p) {
+  for (let i = 0; i < line.length; i++) {
+    const ch = line[i]!;
     if (q) {
       if (ch === q) q = undefined;
-      cur += ch;
-    } else if (ch === '"' || ch === "'") {
-      q = ch;
-      cur += ch;
-    } else if (ch === '|') {
-      parts.push(cur.trim());
-      cur = '';
-    } else cur += ch;
+      else if (q === '"' && ch === '$' && line[i + 1] === '(') return true;
+      continue;
+    }
+    if (ch === '"' || ch === "'") q = ch;
+    else if (ch === '\\') i++;
+    else if (ch === '|' || ch === ';' || ch === '`' || ch === '>' || ch === '<') return true;
+    else if (ch === '&' && line[i + 1] === '&') return true;
+    else if (ch === '$' && line[i + 1] === '(') return true;
   }
-  parts.push(cur.trim());
-  return parts;
+  return false;
 }

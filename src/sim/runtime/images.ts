@@ -468,6 +468,63 @@ function* exitImmediately(_argv: string[], _ctx: ProcessContext): Proc {
 
 const sig = (run: Binary, onSigterm: 'exit' | 'ignore' = 'exit'): BinarySpec => ({ run, onSigterm });
 
+/** curl as Debian-based images ship it (7.88): enough for `curl [-s] [-i] [-o -] URL`. */
+function* curl(argv: string[], ctx: ProcessContext): Proc {
+  let url: string | undefined;
+  let include = false;
+  let silent = false;
+  let failOnError = false;
+  for (let i = 1; i < argv.length; i++) {
+    const a = argv[i]!;
+    if (a === '-o' || a === '--output' || a === '-H' || a === '-X' || a === '-m' || a === '--max-time' || a === '-w') i++;
+    else if (a.startsWith('-') && !a.startsWith('--')) {
+      if (a.includes('i')) include = true;
+      if (a.includes('s')) silent = true;
+      if (a.includes('f')) failOnError = true;
+    } else if (a === '--include') include = true;
+    else if (a === '--silent') silent = true;
+    else if (a === '--fail') failOnError = true;
+    else if (!a.startsWith('--')) url = a;
+  }
+  if (!url) {
+    ctx.stderr("curl: try 'curl --help' or 'curl --manual' for more information\n");
+    return 2;
+  }
+  const m = /^(?:(https?):\/\/)?([^/:]+)(?::(\d+))?(\/.*)?$/.exec(url);
+  if (!m) {
+    ctx.stderr(`curl: (3) URL using bad/illegal format or missing URL\n`);
+    return 3;
+  }
+  const host = m[2]!;
+  const port = Number(m[3] ?? (m[1] === 'https' ? 443 : 80));
+  const r = ctx.net.http(host, port, m[4] ?? '/');
+  if (!r.ok) {
+    if (r.error === 'unresolved') {
+      ctx.stderr(`curl: (6) Could not resolve host: ${host}\n`);
+      return 6;
+    }
+    if (r.error === 'refused') {
+      ctx.stderr(`curl: (7) Failed to connect to ${host} port ${port} after 0 ms: Couldn't connect to server\n`);
+      return 7;
+    }
+    ctx.stderr(`curl: (28) Failed to connect to ${host} port ${port} after 130000 ms: Couldn't connect to server\n`);
+    return 28;
+  }
+  void silent;
+  const res = r.response;
+  if (failOnError && res.status >= 400) {
+    ctx.stderr(`curl: (22) The requested URL returned error: ${res.status}\n`);
+    return 22;
+  }
+  if (include) {
+    ctx.stdout(`HTTP/1.1 ${res.status} ${res.status === 200 ? 'OK' : res.status === 404 ? 'Not Found' : res.status === 500 ? 'Internal Server Error' : ''}\r\n`);
+    for (const [k, v] of Object.entries(res.headers ?? {})) ctx.stdout(`${k}: ${v}\r\n`);
+    ctx.stdout(`Content-Length: ${res.body.length}\r\n\r\n`);
+  }
+  ctx.stdout(res.body);
+  return 0;
+}
+
 // ---------------------------------------------------------------- the catalog
 
 const BUSYBOX_TAGS = /^(latest|stable|musl|glibc|uclibc|1\.(2[4-9]|3[0-7])(\.\d)?(-(musl|glibc|uclibc))?)$/;
@@ -492,7 +549,7 @@ const nodeDemo = (name: string, tags: RegExp, bin: Binary, files: Record<string,
   shell: true,
   cmd,
   files: { '/server.js': '// node.js demo server\n', ...files },
-  binaries: { node: sig(bin, 'ignore') },
+  binaries: { node: sig(bin, 'ignore'), curl: sig(curl) },
   memoryBytes: 9 * MI,
   cpuMilli: 1,
   description: 'node.js demo server on :8080',
@@ -552,7 +609,7 @@ export const CATALOG: ImageModel[] = [
     cmd: ['nginx', '-g', 'daemon off;'],
     env: { NGINX_VERSION: '1.27.3', NJS_VERSION: '0.8.9', PKG_RELEASE: '1~bookworm' },
     files: nginxFiles,
-    binaries: { '/docker-entrypoint.sh': sig(nginxMain), nginx: sig(nginxMain) },
+    binaries: { '/docker-entrypoint.sh': sig(nginxMain), nginx: sig(nginxMain), curl: sig(curl) },
     memoryBytes: 3 * MI,
     cpuMilli: 0,
     description: 'nginx: serves /usr/share/nginx/html on :80, logs to /var/log/nginx',

@@ -8,7 +8,6 @@
 
 import type { VirtualClock } from '../clock.ts';
 import type { SeededRandom } from '../random.ts';
-import { NAME_SUFFIX_ALPHABET } from '../random.ts';
 import { field } from './types.ts';
 import type { ApiResult, KubeObject, WatchEvent, Watcher } from './types.ts';
 
@@ -114,17 +113,9 @@ export class ObjectStore {
     o.metadata = { ...o.metadata };
     if (info.namespaced) o.metadata.namespace = o.metadata.namespace || 'default';
     else delete o.metadata.namespace;
-    if (!o.metadata.name && o.metadata.generateName) {
-      // Retry on the (rare) collision, as the registry does.
-      for (let i = 0; i < 8; i++) {
-        const candidate = o.metadata.generateName.slice(0, 58) + this.random.string(NAME_SUFFIX_ALPHABET, 5);
-        if (!this.get(o.kind, o.metadata.namespace, candidate)) {
-          o.metadata.name = candidate;
-          break;
-        }
-      }
-    }
+    // generateName is resolved by the API server before validation (apiserver.ts).
     const name = o.metadata.name ?? '';
+    if (!name) return { ok: false, error: { reason: 'Invalid', message: `${o.kind} "" is invalid: metadata.name: Required value: name or generateName is required` } };
     if (info.namespaced && o.metadata.namespace && o.kind !== 'Namespace' && !this.get('Namespace', undefined, o.metadata.namespace)) {
       return { ok: false, error: { reason: 'NotFound', message: `namespaces "${o.metadata.namespace}" not found` } };
     }

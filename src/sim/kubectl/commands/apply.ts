@@ -250,7 +250,9 @@ function* del(env: KubectlEnv, p: Parsed, o: Output): Job {
   }
   const deleted: KubeObject[] = [];
   for (const { obj } of targets) {
-    const r = env.cluster.api.delete(obj.kind, obj.metadata.namespace, obj.metadata.name ?? '', grace === undefined ? {} : { gracePeriodSeconds: grace });
+    const cascade = str(p, 'cascade') ?? 'background';
+    const propagation = cascade === 'orphan' || cascade === 'false' ? ('Orphan' as const) : cascade === 'foreground' ? ('Foreground' as const) : ('Background' as const);
+    const r = env.cluster.api.delete(obj.kind, obj.metadata.namespace, obj.metadata.name ?? '', { ...(grace === undefined ? {} : { gracePeriodSeconds: grace }), propagation });
     if (!r.ok) {
       o.err(apiErrorText(r.error) + '\n');
       failed = true;

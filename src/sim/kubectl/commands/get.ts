@@ -22,6 +22,9 @@ import {
   secretRow,
   serviceRow,
   translateTimestampSince,
+  formatLabelSelector,
+  describeWorkload,
+  type WorkloadView,
   CONFIGMAP_HEADERS,
   ENDPOINTS_HEADERS,
   EVENT_HEADERS,
@@ -37,6 +40,7 @@ import {
 } from '../printers/index.ts';
 import type { ServedResource } from '../../resources.ts';
 import { allCategory } from '../../resources.ts';
+import type { Workload } from '../../controllers/replicaset.ts';
 
 interface Columns {
   headers: string[];
@@ -62,6 +66,27 @@ export function columnsFor(kind: string, now: number, wide: boolean): Columns {
       return { headers: wide ? SERVICE_WIDE_HEADERS : SERVICE_HEADERS, row: (o) => serviceRow(o as Service, now, wide) };
     case 'Endpoints':
       return { headers: ENDPOINTS_HEADERS, row: (o) => endpointsRow(o as Endpoints, now) };
+    case 'ReplicaSet':
+    case 'ReplicationController': {
+      const headers = ['NAME', 'DESIRED', 'CURRENT', 'READY', 'AGE', ...(wide ? ['CONTAINERS', 'IMAGES', 'SELECTOR'] : [])];
+      return {
+        headers,
+        row: (o) => {
+          const w = o as Workload;
+          const st = (w.status ?? {}) as { replicas?: number; readyReplicas?: number };
+          const containers = ((w.spec?.template?.spec?.['containers'] ?? []) as { name: string; image?: string }[]);
+          const sel = kind === 'ReplicaSet' ? formatLabelSelector(w.spec?.selector as never) : Object.entries((w.spec?.selector ?? {}) as Record<string, string>).map(([k, v]) => `${k}=${v}`).join(',');
+          return [
+            o.metadata.name ?? '',
+            String(w.spec?.replicas ?? 1),
+            String(st.replicas ?? 0),
+            String(st.readyReplicas ?? 0),
+            translateTimestampSince(o.metadata.creationTimestamp, now),
+            ...(wide ? [containers.map((c) => c.name).join(','), containers.map((c) => c.image ?? '').join(','), sel || '<none>'] : []),
+          ];
+        },
+      };
+    }
     case 'ServiceAccount':
       return { headers: ['NAME', 'SECRETS', 'AGE'], row: (o) => [o.metadata.name ?? '', String(((o as { secrets?: unknown[] }).secrets ?? []).length), translateTimestampSince(o.metadata.creationTimestamp, now)] };
     default:
@@ -304,6 +329,10 @@ export function describeObject(env: KubectlEnv, obj: KubeObject, now: number): s
     const renew = new Date(Math.floor(now / 10_000) * 10_000).toISOString().replace(/\.\d+Z$/, 'Z');
     const lease: Lease = { apiVersion: 'coordination.k8s.io/v1', kind: 'Lease', metadata: { name: obj.metadata.name ?? '', namespace: 'kube-node-lease' }, spec: { holderIdentity: obj.metadata.name ?? '', leaseDurationSeconds: 40, renewTime: renew } };
     return describeNode(obj as Node, pods, events, now, { lease });
+  }
+  if (obj.kind === 'ReplicaSet' || obj.kind === 'ReplicationController') {
+    const pods = store.list<Pod>('Pod', obj.metadata.namespace).filter((p) => (p.metadata.ownerReferences ?? []).some((r) => r.controller && r.uid === obj.metadata.uid));
+    return describeWorkload(obj as unknown as WorkloadView, pods, events, now);
   }
   return genericDescribe(obj, events, now);
 }

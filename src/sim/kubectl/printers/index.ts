@@ -46,3 +46,4 @@ export {
   taintToString,
 } from './describe-common.ts';
 export { describeNode, describePod, type DescribeNodeOptions, type DescribePodOptions } from './describe.ts';
+export { describePodTemplate, describeWorkload, type WorkloadView } from './describe-workload.ts';

@@ -1,0 +1,90 @@
+// Defaulting and validation for the controllers' objects: ReplicaSet (apps/v1) and
+// ReplicationController (v1). Messages as the v1.31 API server words them (Go-syntax values).
+
+import { goStringMap, invalid, notSupported, required, type FieldError } from './fieldErrors.ts';
+import type { Obj } from './loose.ts';
+import { deepEqual, ensureObj, getNum, getObj, getStr, isObj, stringMap } from './loose.ts';
+import { validateObjectMeta } from './meta.ts';
+import { nameIsDNSSubdomain } from './names.ts';
+import { applyPodSpecDefaults } from './defaults.ts';
+import { validatePodSpec } from './pod.ts';
+import { FIELD_IMMUTABLE } from './meta.ts';
+
+type Errs = FieldError[];
+
+export function defaultWorkload(obj: Obj): void {
+  const kind = getStr(obj, 'kind');
+  const spec = ensureObj(obj, 'spec');
+  if (typeof spec['replicas'] !== 'number') spec['replicas'] = 1;
+  const template = getObj(spec, 'template');
+  if (kind === 'ReplicationController' && template) {
+    // An RC without a selector selects its template's labels; its own labels default to them too.
+    const labels = stringMap(getObj(template, 'metadata'), 'labels');
+    if (!isObj(spec['selector']) || Object.keys(spec['selector'] as object).length === 0) spec['selector'] = { ...labels };
+    const meta = ensureObj(obj, 'metadata');
+    if (!isObj(meta['labels']) || Object.keys(meta['labels'] as object).length === 0) meta['labels'] = { ...labels };
+  }
+  if (kind === 'ReplicaSet' && typeof spec['minReadySeconds'] !== 'number') spec['minReadySeconds'] = 0;
+  if (template) {
+    const tspec = ensureObj(template, 'spec');
+    applyPodSpecDefaults(tspec);
+  }
+}
+
+function selectorMatches(kind: string, selector: unknown, labels: Record<string, string>): boolean {
+  if (!isObj(selector)) return false;
+  if (kind === 'ReplicationController') return Object.entries(selector as Record<string, string>).every(([k, v]) => labels[k] === v);
+  const ml = (selector['matchLabels'] ?? {}) as Record<string, string>;
+  const ok = Object.entries(ml).every(([k, v]) => labels[k] === v);
+  const exprs = (Array.isArray(selector['matchExpressions']) ? selector['matchExpressions'] : []) as { key: string; operator: string; values?: string[] }[];
+  return ok && exprs.every((e) => {
+    const v = labels[e.key];
+    if (e.operator === 'In') return v !== undefined && (e.values ?? []).includes(v);
+    if (e.operator === 'NotIn') return v === undefined || !(e.values ?? []).includes(v);
+    if (e.operator === 'Exists') return v !== undefined;
+    if (e.operator === 'DoesNotExist') return v === undefined;
+    return false;
+  });
+}
+
+function selectorEmpty(kind: string, selector: unknown): boolean {
+  if (!isObj(selector)) return true;
+  if (kind === 'ReplicationController') return Object.keys(selector).length === 0;
+  return Object.keys((selector['matchLabels'] ?? {}) as object).length === 0 && !(Array.isArray(selector['matchExpressions']) && selector['matchExpressions'].length > 0);
+}
+
+export function validateWorkload(obj: Obj): Errs {
+  const kind = getStr(obj, 'kind');
+  const errs = validateObjectMeta(getObj(obj, 'metadata'), true, nameIsDNSSubdomain);
+  const spec = getObj(obj, 'spec') ?? {};
+  const replicas = getNum(spec, 'replicas');
+  if (replicas !== undefined && replicas < 0) errs.push(invalid('spec.replicas', replicas, 'must be greater than or equal to 0'));
+  const selector = spec['selector'];
+  const template = getObj(spec, 'template');
+  const labels = stringMap(getObj(template, 'metadata'), 'labels') ?? {};
+  if (selectorEmpty(kind, selector)) {
+    errs.push(required('spec.selector'));
+    if (kind !== 'ReplicationController') errs.push(invalid('spec.template.metadata.labels', goStringMap(labels), '`selector` does not match template `labels`'));
+  } else if (template && !selectorMatches(kind, selector, labels)) {
+    errs.push(invalid('spec.template.metadata.labels', goStringMap(labels), '`selector` does not match template `labels`'));
+  }
+  if (!template) {
+    if (kind !== 'ReplicationController') errs.push(required('spec.template'));
+  } else {
+    const tspec = getObj(template, 'spec') ?? {};
+    errs.push(...validatePodSpec(tspec, 'spec.template.spec'));
+    const policy = getStr(tspec, 'restartPolicy');
+    if (policy && policy !== 'Always') errs.push(notSupported('spec.template.spec.restartPolicy', policy, ['Always']));
+  }
+  return errs;
+}
+
+export function validateWorkloadUpdate(next: Obj, old: Obj): Errs {
+  const errs = validateWorkload(next);
+  if (getStr(next, 'kind') !== 'ReplicationController') {
+    const a = getObj(next, 'spec')?.['selector'];
+    const b = getObj(old, 'spec')?.['selector'];
+    if (!deepEqual(a, b)) errs.push(invalid('spec.selector', { go: `v1.LabelSelector{MatchLabels:${goStringMap(((a as Obj | undefined)?.['matchLabels'] ?? {}) as Record<string, string>).go}, MatchExpressions:[]v1.LabelSelectorRequirement(nil)}` }, FIELD_IMMUTABLE));
+  }
+  return errs;
+}

@@ -1,0 +1,52 @@
+// kubectl describe for ReplicaSet and ReplicationController (describe.go's
+// ReplicationControllerDescriber / ReplicaSetDescriber and DescribePodTemplate).
+
+import type { Container, Event, Pod, PodTemplateSpec, Toleration, Volume } from 'kubernetes-types/core/v1';
+import type { LabelSelector } from 'kubernetes-types/meta/v1';
+import { describeEvents, formatLabelSelector, printAnnotationsMultiline, printLabelsMultiline, printTolerationsMultiline } from './describe-common.ts';
+import { describeContainers } from './describe-containers.ts';
+import { describeVolumes } from './describe-volumes.ts';
+import { LEVEL_0, LEVEL_1, tabbedString, type PrefixWriter } from './prefix-writer.ts';
+
+export interface WorkloadView {
+  kind: string;
+  metadata: { name?: string; namespace?: string; labels?: Record<string, string>; annotations?: Record<string, string> };
+  spec?: { replicas?: number; selector?: unknown; template?: unknown };
+  status?: { replicas?: number };
+}
+
+export function describePodTemplate(template: PodTemplateSpec | undefined, w: PrefixWriter): void {
+  w.write(LEVEL_0, 'Pod Template:\n');
+  if (!template) {
+    w.write(LEVEL_1, '<unset>');
+    return;
+  }
+  printLabelsMultiline(w, '  Labels', template.metadata?.labels);
+  if (Object.keys(template.metadata?.annotations ?? {}).length) printAnnotationsMultiline(w, '  Annotations', template.metadata?.annotations);
+  if (template.spec?.serviceAccountName) w.write(LEVEL_1, `Service Account:\t${template.spec.serviceAccountName}\n`);
+  if ((template.spec?.initContainers ?? []).length) describeContainers('Init Containers', template.spec?.initContainers as Container[], undefined, undefined, w, '  ');
+  describeContainers('Containers', (template.spec?.containers ?? []) as Container[], undefined, undefined, w, '  ');
+  describeVolumes(template.spec?.volumes as Volume[] | undefined, w, '  ');
+  if (template.spec?.priorityClassName) w.write(LEVEL_1, `Priority Class Name:\t${template.spec.priorityClassName}\n`);
+  printLabelsMultiline(w, '  Node-Selectors', template.spec?.nodeSelector);
+  printTolerationsMultiline(w, '  Tolerations', template.spec?.tolerations as Toleration[] | undefined);
+}
+
+/** `describe rc NAME` / `describe rs NAME`; `pods` are the pods the workload controls. */
+export function describeWorkload(o: WorkloadView, pods: Pod[], events: Event[], nowMs: number): string {
+  return tabbedString((w) => {
+    const selector = o.kind === 'ReplicaSet'
+      ? formatLabelSelector(o.spec?.selector as LabelSelector | undefined)
+      : Object.entries((o.spec?.selector ?? {}) as Record<string, string>).sort(([a], [b]) => (a < b ? -1 : 1)).map(([k, v]) => `${k}=${v}`).join(',');
+    w.write(LEVEL_0, `Name:\t${o.metadata.name ?? ''}\n`);
+    w.write(LEVEL_0, `Namespace:\t${o.metadata.namespace ?? ''}\n`);
+    w.write(LEVEL_0, `Selector:\t${selector}\n`);
+    printLabelsMultiline(w, 'Labels', o.metadata.labels);
+    printAnnotationsMultiline(w, 'Annotations', o.metadata.annotations);
+    w.write(LEVEL_0, `Replicas:\t${o.status?.replicas ?? 0} current / ${o.spec?.replicas ?? 1} desired\n`);
+    const count = (phase: string): number => pods.filter((p) => (p.status?.phase ?? 'Pending') === phase).length;
+    w.write(LEVEL_0, `Pods Status:\t${count('Running')} Running / ${count('Pending')} Waiting / ${count('Succeeded')} Succeeded / ${count('Failed')} Failed\n`);
+    describePodTemplate(o.spec?.template as PodTemplateSpec | undefined, w);
+    describeEvents(events, w, nowMs);
+  });
+}
