@@ -48,6 +48,13 @@ export class ApiServer {
       },
       status: { loadBalancer: {} },
     } as Service);
+    // The API server maintains its own endpoints for the `kubernetes` Service.
+    this.store.create({
+      apiVersion: 'v1',
+      kind: 'Endpoints',
+      metadata: { name: 'kubernetes', namespace: 'default', labels: { 'endpointslice.kubernetes.io/skip-mirror': 'true' } },
+      subsets: [{ addresses: [{ ip: '192.168.1.2' }], ports: [{ name: 'https', port: 6443, protocol: 'TCP' }] }],
+    } as KubeObject);
     this.store.create({
       apiVersion: 'v1',
       kind: 'Service',

@@ -16,6 +16,8 @@ import { ApiServer } from './apiserver.ts';
 import { resourceInfo } from './resources.ts';
 import { ReplicaSetController } from './controllers/replicaset.ts';
 import { GarbageCollector } from './controllers/gc.ts';
+import { EndpointsController } from './controllers/endpoints.ts';
+import { LoadBalancerController } from './controllers/loadbalancer.ts';
 
 export const KUBERNETES_VERSION = 'v1.31.4';
 
@@ -79,6 +81,8 @@ export function createCluster(opts: ClusterOptions = {}): Cluster {
   const scheduler = new Scheduler(sim);
   new ReplicaSetController(sim, api);
   new GarbageCollector(sim, api);
+  new EndpointsController(sim);
+  new LoadBalancerController(sim);
   const nodes = opts.nodes ?? DEFAULT_NODES;
   nodes.forEach((n, i) => {
     const ip = `192.168.${n.controlPlane ? 1 : 2}.${n.controlPlane ? 2 + i : 1 + i}`;
@@ -93,6 +97,7 @@ export function createCluster(opts: ClusterOptions = {}): Cluster {
       machine.images.set('registry.k8s.io/coredns/coredns:v1.11.3', 18_562_039);
     }
     machines.set(n.name, machine);
+    network.nodeIps.add(ip);
     store.create(nodeObject(n, ip, clock.isoNow()));
     kubelets.set(n.name, new Kubelet(sim, machine, (text, file) => api.decodeStaticPod(text, file)));
   });

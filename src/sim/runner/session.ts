@@ -9,6 +9,7 @@ import { kubectl } from '../kubectl/index.ts';
 import type { Job, KubectlEnv, Output } from '../kubectl/types.ts';
 import { execIn, findContainer, type ContainerRef } from '../kubectl/commands/containers.ts';
 import { runShell } from '../runtime/shell/index.ts';
+import { curl } from '../runtime/images.ts';
 import type { ProcessContext } from '../runtime/process.ts';
 import { newDir, normalizePath, Vfs } from '../runtime/vfs.ts';
 import { splitScript, words, type ScriptCommand } from './script.ts';
@@ -157,9 +158,10 @@ export class Session {
 
   private *hostShell(script: string, o: Output, streamLimitMs?: number): Job {
     const kubectlBin = (argv: string[], ctx: ProcessContext): Job => kubectl(this.kubectlEnv(undefined, streamLimitMs), argv.slice(1), { out: (t) => ctx.stdout(t), err: (t) => ctx.stderr(t) });
-    const extraCommands = new Map([
+    const extraCommands = new Map<string, (argv: string[], ctx: ProcessContext) => Job>([
       ['kubectl', kubectlBin],
       ['k', kubectlBin],
+      ['curl', curl],
     ]);
     return yield* this.bounded(runShell(script, this.hostContext(o), { busyboxVersion: '1.36', extraCommands }));
   }
@@ -226,7 +228,7 @@ export class Session {
       net: this.cluster.network.viewFrom(undefined, 'default', machine.ip),
       listen: () => false,
     };
-    return yield* this.bounded(runShell(script, ctx, { busyboxVersion: '1.36' }));
+    return yield* this.bounded(runShell(script, ctx, { busyboxVersion: '1.36', extraCommands: new Map([['curl', curl]]) }));
   }
 
   private *runInContainer(m: Extract<Mode, { kind: 'container' }>, cmd: ScriptCommand, o: Output): Job {

@@ -469,7 +469,7 @@ function* exitImmediately(_argv: string[], _ctx: ProcessContext): Proc {
 const sig = (run: Binary, onSigterm: 'exit' | 'ignore' = 'exit'): BinarySpec => ({ run, onSigterm });
 
 /** curl as Debian-based images ship it (7.88): enough for `curl [-s] [-i] [-o -] URL`. */
-function* curl(argv: string[], ctx: ProcessContext): Proc {
+export function* curl(argv: string[], ctx: ProcessContext): Proc {
   let url: string | undefined;
   let include = false;
   let silent = false;

@@ -3,7 +3,8 @@
 // synchronous lookup: a request from one pod to another is a function call on the virtual
 // clock's current instant.
 
-import type { Pod, Service } from '../api.ts';
+import type { Service } from '../api.ts';
+import type { KubeObject } from '../store/types.ts';
 import type { ObjectStore } from '../store/store.ts';
 import type { SeededRandom } from '../random.ts';
 import type { DnsAnswer, HttpResult, Listener, Network } from './process.ts';
@@ -39,8 +40,12 @@ export class PodNetwork {
 export class ClusterNetwork {
   private pods = new Map<string, PodNetwork>();
   private nextHost = new Map<string, number>();
-  /** Service VIPs, kept current from the watch (kube-proxy's view). */
+  /** Service VIPs (cluster IPs, external IPs, load balancer IPs), kept current from the watch. */
   private vips = new Map<string, Service>();
+  /** NodePorts: open on every node's IP. */
+  private nodePorts = new Map<number, Service>();
+  /** Node IPs, so a connection to NODE_IP:nodePort is recognised. */
+  readonly nodeIps = new Set<string>();
 
   constructor(
     private readonly store: ObjectStore,
@@ -49,12 +54,14 @@ export class ClusterNetwork {
     store.watch('Service', (ev) => {
       const svc = ev.object as Service;
       const old = ev.old as Service | undefined;
-      if (old?.spec?.clusterIP && this.vips.get(old.spec.clusterIP)?.metadata.uid === old.metadata.uid) this.vips.delete(old.spec.clusterIP);
-      const ip = svc.spec?.clusterIP;
-      if (!ip || ip === 'None') return;
-      if (ev.type === 'DELETED') {
-        if (this.vips.get(ip)?.metadata.uid === svc.metadata.uid) this.vips.delete(ip);
-      } else this.vips.set(ip, svc);
+      for (const o of [old, svc]) {
+        if (!o) continue;
+        for (const ip of serviceIps(o)) if (this.vips.get(ip)?.metadata.uid === o.metadata.uid) this.vips.delete(ip);
+        for (const [k, s] of this.nodePorts) if (s.metadata.uid === o.metadata.uid) this.nodePorts.delete(k);
+      }
+      if (ev.type === 'DELETED') return;
+      for (const ip of serviceIps(svc)) this.vips.set(ip, svc);
+      if (svc.spec?.type === 'NodePort' || svc.spec?.type === 'LoadBalancer') for (const p of svc.spec.ports ?? []) if (p.nodePort) this.nodePorts.set(p.nodePort, svc);
     });
   }
 
@@ -109,7 +116,7 @@ export class ClusterNetwork {
           return { kind: 'CNAME', name: fqdn, target: svc.spec.externalName, ips: [] };
         }
         if (svc.spec?.clusterIP && svc.spec.clusterIP !== 'None') return { kind: 'A', name: fqdn, ips: [svc.spec.clusterIP] };
-        const ips = this.readyPodsFor(svc).map((p) => p.status?.podIP ?? '').filter(Boolean);
+        const ips = [...new Set((svc.spec?.ports ?? [{ port: 0 }]).flatMap((p) => this.endpointsFor(svc, p).map((e) => e.ip)))];
         return ips.length ? { kind: 'A', name: fqdn, ips } : undefined;
       }
       return undefined;
@@ -135,35 +142,31 @@ export class ClusterNetwork {
     return key.split('/')[0] ?? 'default';
   }
 
-  /** Pods behind a Service that kube-proxy would send traffic to: selected, ready, not terminating. */
-  readyPodsFor(svc: Service): Pod[] {
-    const sel = svc.spec?.selector;
-    if (!sel || Object.keys(sel).length === 0) return [];
-    return this.store.list<Pod>('Pod', svc.metadata.namespace).filter((p) => {
-      const labels = p.metadata.labels ?? {};
-      if (!Object.entries(sel).every(([k, v]) => labels[k] === v)) return false;
-      if (p.metadata.deletionTimestamp || !p.status?.podIP) return false;
-      return (p.status.conditions ?? []).some((c) => c.type === 'Ready' && c.status === 'True');
-    });
+  /** Ready endpoints of a Service for one of its ports, as kube-proxy programs them. */
+  endpointsFor(svc: Service, servicePort: { name?: string; port: number }): { ip: string; port: number }[] {
+    const ep = this.store.get<KubeObject & { subsets?: { addresses?: { ip: string }[]; ports?: { name?: string; port: number }[] }[] }>('Endpoints', svc.metadata.namespace, svc.metadata.name ?? '');
+    const out: { ip: string; port: number }[] = [];
+    const single = (svc.spec?.ports ?? []).length <= 1;
+    for (const s of ep?.subsets ?? []) {
+      const p = (s.ports ?? []).find((x) => (x.name ?? '') === (servicePort.name ?? '')) ?? (single ? s.ports?.[0] : undefined);
+      if (!p) continue;
+      for (const a of s.addresses ?? []) out.push({ ip: a.ip, port: p.port });
+    }
+    return out;
   }
 
   /** Where a connection to ip:port lands after kube-proxy: a pod IP and port, or why not. */
   route(ip: string, port: number): { ok: true; ip: string; port: number } | { ok: false; error: 'refused' | 'unreachable' } {
-    const svc = this.vips.get(ip);
+    const viaNodePort = this.nodeIps.has(ip) ? this.nodePorts.get(port) : undefined;
+    const svc = viaNodePort ?? this.vips.get(ip);
     if (svc) {
-      const sp = (svc.spec?.ports ?? []).find((p) => p.port === port);
+      const sp = (svc.spec?.ports ?? []).find((p) => (viaNodePort ? p.nodePort === port : p.port === port));
       if (!sp) return { ok: false, error: 'unreachable' };
-      const backends = this.readyPodsFor(svc);
+      const backends = this.endpointsFor(svc, sp);
+      // kube-proxy rejects connections to a Service with no ready endpoints.
       if (backends.length === 0) return { ok: false, error: 'refused' };
-      const pod = backends[this.random.int(backends.length)]!;
-      const target = sp.targetPort ?? sp.port;
-      let targetPort = typeof target === 'number' ? target : Number(target);
-      if (Number.isNaN(targetPort)) {
-        const named = (pod.spec?.containers ?? []).flatMap((c) => c.ports ?? []).find((p) => p.name === target);
-        if (!named) return { ok: false, error: 'refused' };
-        targetPort = named.containerPort;
-      }
-      return { ok: true, ip: pod.status?.podIP ?? '', port: targetPort };
+      const chosen = backends[this.random.int(backends.length)]!;
+      return { ok: true, ip: chosen.ip, port: chosen.port };
     }
     if (this.pods.has(ip)) return { ok: true, ip, port };
     return { ok: false, error: 'unreachable' };
@@ -218,4 +221,13 @@ export class ClusterNetwork {
       },
     };
   }
+}
+
+/** Every address kube-proxy answers for a Service. */
+function serviceIps(svc: Service): string[] {
+  const ips: string[] = [];
+  if (svc.spec?.clusterIP && svc.spec.clusterIP !== 'None') ips.push(svc.spec.clusterIP);
+  for (const ip of svc.spec?.externalIPs ?? []) ips.push(ip);
+  for (const i of svc.status?.loadBalancer?.ingress ?? []) if (i.ip) ips.push(i.ip);
+  return ips;
 }
