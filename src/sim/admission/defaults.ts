@@ -73,6 +73,7 @@ export function applyDefaults<T extends object>(input: T, opts: DefaultingOption
       break;
     case 'ReplicaSet':
     case 'ReplicationController':
+    case 'Deployment':
       defaultWorkload(obj);
       break;
     default:

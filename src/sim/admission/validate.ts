@@ -74,6 +74,7 @@ export function validateCreate(obj: object, opts: ValidationOptions = {}): Field
       return validateEvent(o);
     case 'ReplicaSet':
     case 'ReplicationController':
+    case 'Deployment':
       return validateWorkload(o);
     default:
       return validateGenericMeta(o);
@@ -97,6 +98,7 @@ export function validateUpdate(newObj: object, oldObj: object, opts: ValidationO
       return meta;
     case 'ReplicaSet':
     case 'ReplicationController':
+    case 'Deployment':
       return validateWorkloadUpdate(n, o);
     case 'Node':
       return [...meta, ...validateNodeUpdate(n, o)];

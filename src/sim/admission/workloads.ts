@@ -25,6 +25,18 @@ export function defaultWorkload(obj: Obj): void {
     if (!isObj(meta['labels']) || Object.keys(meta['labels'] as object).length === 0) meta['labels'] = { ...labels };
   }
   if (kind === 'ReplicaSet' && typeof spec['minReadySeconds'] !== 'number') spec['minReadySeconds'] = 0;
+  if (kind === 'Deployment') {
+    // apps/v1 SetDefaults_Deployment (reference 1.1).
+    const strategy = ensureObj(spec, 'strategy');
+    if (!getStr(strategy, 'type')) strategy['type'] = 'RollingUpdate';
+    if (strategy['type'] === 'RollingUpdate') {
+      const ru = ensureObj(strategy, 'rollingUpdate');
+      if (ru['maxUnavailable'] === undefined) ru['maxUnavailable'] = '25%';
+      if (ru['maxSurge'] === undefined) ru['maxSurge'] = '25%';
+    }
+    if (typeof spec['revisionHistoryLimit'] !== 'number') spec['revisionHistoryLimit'] = 10;
+    if (typeof spec['progressDeadlineSeconds'] !== 'number') spec['progressDeadlineSeconds'] = 600;
+  }
   if (template) {
     const tspec = ensureObj(template, 'spec');
     applyPodSpecDefaults(tspec);
@@ -68,6 +80,7 @@ export function validateWorkload(obj: Obj): Errs {
   } else if (template && !selectorMatches(kind, selector, labels)) {
     errs.push(invalid('spec.template.metadata.labels', goStringMap(labels), '`selector` does not match template `labels`'));
   }
+  if (kind === 'Deployment') errs.push(...validateStrategy(spec));
   if (!template) {
     if (kind !== 'ReplicationController') errs.push(required('spec.template'));
   } else {
@@ -85,6 +98,51 @@ export function validateWorkloadUpdate(next: Obj, old: Obj): Errs {
     const a = getObj(next, 'spec')?.['selector'];
     const b = getObj(old, 'spec')?.['selector'];
     if (!deepEqual(a, b)) errs.push(invalid('spec.selector', { go: `v1.LabelSelector{MatchLabels:${goStringMap(((a as Obj | undefined)?.['matchLabels'] ?? {}) as Record<string, string>).go}, MatchExpressions:[]v1.LabelSelectorRequirement(nil)}` }, FIELD_IMMUTABLE));
+  }
+  return errs;
+}
+
+function intOrPercent(v: unknown): { value: number; percent: boolean; raw: unknown } | undefined {
+  if (typeof v === 'number') return { value: v, percent: false, raw: v };
+  if (typeof v === 'string') {
+    const m = /^(\d+)%$/.exec(v);
+    if (m) return { value: Number(m[1]), percent: true, raw: v };
+    if (/^\d+$/.test(v)) return { value: Number(v), percent: false, raw: v };
+  }
+  return undefined;
+}
+
+/** ValidateRollingUpdateDeployment: bounds and the both-zero rule (reference section 7). */
+function validateStrategy(spec: Obj): Errs {
+  const errs: Errs = [];
+  const strategy = getObj(spec, 'strategy');
+  const type = getStr(strategy, 'type');
+  if (type && type !== 'RollingUpdate' && type !== 'Recreate') {
+    errs.push(notSupported('spec.strategy.type', type, ['Recreate', 'RollingUpdate']));
+    return errs;
+  }
+  const ru = getObj(strategy, 'rollingUpdate');
+  if (type === 'Recreate') {
+    if (ru) errs.push({ type: 'Forbidden', field: 'spec.strategy.rollingUpdate', detail: 'may not be specified when strategy `type` is \'Recreate\'' });
+    return errs;
+  }
+  if (!ru) return errs;
+  const fields = ['maxUnavailable', 'maxSurge'] as const;
+  const parsed: Partial<Record<(typeof fields)[number], ReturnType<typeof intOrPercent>>> = {};
+  for (const f of fields) {
+    const raw = ru[f];
+    if (raw === undefined) continue;
+    const v = intOrPercent(raw);
+    const path = `spec.strategy.rollingUpdate.${f}`;
+    if (!v) {
+      errs.push(invalid(path, typeof raw === 'number' ? raw : String(raw), "a valid percent string must be a numeric string followed by an ending '%' (e.g. '1%',  or '93%', regex used for validation is '[0-9]+%')"));
+      continue;
+    }
+    if (v.percent && v.value > 100 && f === 'maxUnavailable') errs.push(invalid(path, String(raw), 'must not be greater than 100%'));
+    parsed[f] = v;
+  }
+  if (parsed.maxUnavailable?.value === 0 && parsed.maxSurge?.value === 0) {
+    errs.push(invalid('spec.strategy.rollingUpdate.maxUnavailable', typeof ru['maxUnavailable'] === 'number' ? 0 : String(ru['maxUnavailable']), 'may not be 0 when `maxSurge` is 0'));
   }
   return errs;
 }
