@@ -574,7 +574,8 @@ describe('namespace, node, configmap, secret, event', () => {
 
 describe('other kinds get metadata validation', () => {
   it('checks a Deployment name as a subdomain', () => {
-    expect(errorsFor({ apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name: 'My_App', namespace: 'default' }, spec: {} })).toEqual([
+    const spec = { selector: { matchLabels: { app: 'a' } }, template: { metadata: { labels: { app: 'a' } }, spec: { containers: [{ name: 'a', image: 'nginx' }] } } };
+    expect(errorsFor({ apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name: 'My_App', namespace: 'default' }, spec })).toEqual([
       `metadata.name: Invalid value: "My_App": ${SUBDOMAIN_MSG}`,
     ]);
   });
