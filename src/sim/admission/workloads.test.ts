@@ -28,7 +28,7 @@ describe('Deployment defaults (reference 1.1)', () => {
   });
 
   it('does not default rollingUpdate for Recreate', () => {
-    const d = deployment({ strategy: { type: 'Recreate' }, selector: { matchLabels: { app: 'web' } }, template: template({ app: 'web' }) }) as { spec: { strategy: Record<string, unknown> } };
+    const d = deployment({ strategy: { type: 'Recreate' }, selector: { matchLabels: { app: 'web' } }, template: template({ app: 'web' }) }) as unknown as { spec: { strategy: Record<string, unknown> } };
     expect(d.spec.strategy['rollingUpdate']).toBeUndefined();
   });
 });

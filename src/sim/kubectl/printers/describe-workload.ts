@@ -7,6 +7,7 @@ import { describeEvents, formatLabelSelector, printAnnotationsMultiline, printLa
 import { describeContainers } from './describe-containers.ts';
 import { describeVolumes } from './describe-volumes.ts';
 import { LEVEL_0, LEVEL_1, tabbedString, type PrefixWriter } from './prefix-writer.ts';
+import { formatRFC1123Z } from './duration.ts';
 
 export interface WorkloadView {
   kind: string;
@@ -47,6 +48,61 @@ export function describeWorkload(o: WorkloadView, pods: Pod[], events: Event[], 
     const count = (phase: string): number => pods.filter((p) => (p.status?.phase ?? 'Pending') === phase).length;
     w.write(LEVEL_0, `Pods Status:\t${count('Running')} Running / ${count('Pending')} Waiting / ${count('Succeeded')} Succeeded / ${count('Failed')} Failed\n`);
     describePodTemplate(o.spec?.template as PodTemplateSpec | undefined, w);
+    describeEvents(events, w, nowMs);
+  });
+}
+
+export interface DeploymentView {
+  metadata: { name?: string; namespace?: string; creationTimestamp?: string; labels?: Record<string, string>; annotations?: Record<string, string> };
+  spec?: {
+    replicas?: number;
+    selector?: unknown;
+    template?: unknown;
+    minReadySeconds?: number;
+    paused?: boolean;
+    strategy?: { type?: string; rollingUpdate?: { maxSurge?: number | string; maxUnavailable?: number | string } };
+  };
+  status?: {
+    replicas?: number;
+    updatedReplicas?: number;
+    availableReplicas?: number;
+    unavailableReplicas?: number;
+    conditions?: { type: string; status: string; reason?: string }[];
+  };
+}
+
+export interface RSSummary {
+  name: string;
+  replicas: number;
+  desired: number;
+}
+
+/** `kubectl describe deployment` (describe.go DeploymentDescriber). */
+export function describeDeployment(d: DeploymentView, newRS: RSSummary | undefined, oldRSs: RSSummary[], events: Event[], nowMs: number): string {
+  return tabbedString((w) => {
+    const st = d.status ?? {};
+    const spec = d.spec ?? {};
+    w.write(LEVEL_0, `Name:\t${d.metadata.name ?? ''}\n`);
+    w.write(LEVEL_0, `Namespace:\t${d.metadata.namespace ?? ''}\n`);
+    w.write(LEVEL_0, `CreationTimestamp:\t${formatRFC1123Z(d.metadata.creationTimestamp)}\n`);
+    printLabelsMultiline(w, 'Labels', d.metadata.labels);
+    printAnnotationsMultiline(w, 'Annotations', d.metadata.annotations);
+    w.write(LEVEL_0, `Selector:\t${formatLabelSelector(spec.selector as LabelSelector | undefined)}\n`);
+    w.write(LEVEL_0, `Replicas:\t${spec.replicas ?? 1} desired | ${st.updatedReplicas ?? 0} updated | ${st.replicas ?? 0} total | ${st.availableReplicas ?? 0} available | ${st.unavailableReplicas ?? 0} unavailable\n`);
+    w.write(LEVEL_0, `StrategyType:\t${spec.strategy?.type ?? 'RollingUpdate'}\n`);
+    w.write(LEVEL_0, `MinReadySeconds:\t${spec.minReadySeconds ?? 0}\n`);
+    const ru = spec.strategy?.rollingUpdate;
+    if (ru) w.write(LEVEL_0, `RollingUpdateStrategy:\t${String(ru.maxUnavailable)} max unavailable, ${String(ru.maxSurge)} max surge\n`);
+    describePodTemplate(spec.template as PodTemplateSpec | undefined, w);
+    const conds = st.conditions ?? [];
+    if (conds.length) {
+      w.write(LEVEL_0, 'Conditions:\n  Type\tStatus\tReason\n');
+      w.write(LEVEL_1, '----\t------\t------\n');
+      for (const c of conds) w.write(LEVEL_1, `${c.type} \t${c.status}\t${c.reason ?? ''}\n`);
+    }
+    const fmt = (r: RSSummary): string => `${r.name} (${r.replicas}/${r.desired} replicas created)`;
+    w.write(LEVEL_0, `OldReplicaSets:\t${oldRSs.length ? oldRSs.map(fmt).join(', ') : '<none>'}\n`);
+    w.write(LEVEL_0, `NewReplicaSet:\t${newRS ? fmt(newRS) : '<none>'}\n`);
     describeEvents(events, w, nowMs);
   });
 }

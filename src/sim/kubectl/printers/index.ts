@@ -46,4 +46,4 @@ export {
   taintToString,
 } from './describe-common.ts';
 export { describeNode, describePod, type DescribeNodeOptions, type DescribePodOptions } from './describe.ts';
-export { describePodTemplate, describeWorkload, type WorkloadView } from './describe-workload.ts';
+export { describeDeployment, describePodTemplate, describeWorkload, type DeploymentView, type RSSummary, type WorkloadView } from './describe-workload.ts';
