@@ -66,6 +66,25 @@ export function columnsFor(kind: string, now: number, wide: boolean): Columns {
       return { headers: wide ? SERVICE_WIDE_HEADERS : SERVICE_HEADERS, row: (o) => serviceRow(o as Service, now, wide) };
     case 'Endpoints':
       return { headers: ENDPOINTS_HEADERS, row: (o) => endpointsRow(o as Endpoints, now) };
+    case 'Deployment': {
+      const headers = ['NAME', 'READY', 'UP-TO-DATE', 'AVAILABLE', 'AGE', ...(wide ? ['CONTAINERS', 'IMAGES', 'SELECTOR'] : [])];
+      return {
+        headers,
+        row: (o) => {
+          const w = o as Workload;
+          const st = (w.status ?? {}) as { readyReplicas?: number; updatedReplicas?: number; availableReplicas?: number };
+          const containers = (w.spec?.template?.spec?.['containers'] ?? []) as { name: string; image?: string }[];
+          return [
+            o.metadata.name ?? '',
+            `${st.readyReplicas ?? 0}/${w.spec?.replicas ?? 1}`,
+            String(st.updatedReplicas ?? 0),
+            String(st.availableReplicas ?? 0),
+            translateTimestampSince(o.metadata.creationTimestamp, now),
+            ...(wide ? [containers.map((c) => c.name).join(','), containers.map((c) => c.image ?? '').join(','), formatLabelSelector(w.spec?.selector as never) || '<none>'] : []),
+          ];
+        },
+      };
+    }
     case 'ReplicaSet':
     case 'ReplicationController': {
       const headers = ['NAME', 'DESIRED', 'CURRENT', 'READY', 'AGE', ...(wide ? ['CONTAINERS', 'IMAGES', 'SELECTOR'] : [])];
