@@ -18,6 +18,7 @@ import { ReplicaSetController } from './controllers/replicaset.ts';
 import { GarbageCollector } from './controllers/gc.ts';
 import { EndpointsController } from './controllers/endpoints.ts';
 import { LoadBalancerController } from './controllers/loadbalancer.ts';
+import { DeploymentController } from './controllers/deploymentcontroller.ts';
 
 export const KUBERNETES_VERSION = 'v1.31.4';
 
@@ -83,6 +84,7 @@ export function createCluster(opts: ClusterOptions = {}): Cluster {
   new GarbageCollector(sim, api);
   new EndpointsController(sim);
   new LoadBalancerController(sim);
+  new DeploymentController(sim, api);
   const nodes = opts.nodes ?? DEFAULT_NODES;
   nodes.forEach((n, i) => {
     const ip = `192.168.${n.controlPlane ? 1 : 2}.${n.controlPlane ? 2 + i : 1 + i}`;

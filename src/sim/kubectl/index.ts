@@ -8,6 +8,7 @@ import { describeCommand, getCommand } from './commands/get.ts';
 import { execCommand, logsCommand, runCommand } from './commands/containers.ts';
 import { waitCommand } from './commands/wait.ts';
 import { scaleCommand } from './commands/scale.ts';
+import { rolloutCommand, setCommand } from './commands/rollout.ts';
 import { annotateCommand, apiResourcesCommand, clusterInfoCommand, explainCommand, labelCommand, topCommand, versionCommand } from './commands/misc.ts';
 
 export type { Command, Job, KubectlEnv, Output } from './types.ts';
@@ -31,6 +32,8 @@ export const COMMANDS: Command[] = [
   clusterInfoCommand,
   waitCommand,
   scaleCommand,
+  rolloutCommand,
+  setCommand,
 ];
 
 const REGISTRY = new Map<string, Command>();

@@ -8,6 +8,7 @@ import type { Command, Job, KubectlEnv, Output } from '../types.ts';
 import { clientValidate, readManifests } from '../manifest.ts';
 import { nameOf, toJson, toYaml } from '../output.ts';
 import { resolveObjects } from '../select.ts';
+import { createDeployment } from './rollout.ts';
 import { resolveResourceType } from '../../resources.ts';
 import { resolveManifestKind } from '../kinds.ts';
 
@@ -158,6 +159,9 @@ function* create(env: KubectlEnv, p: Parsed, o: Output): Job {
       obj = { apiVersion: 'v1', kind: 'Secret', metadata: { name: sname, namespace: ns }, data, type: kind === 'tls' ? 'kubernetes.io/tls' : 'Opaque' } as KubeObject;
       break;
     }
+    case 'deployment':
+    case 'deploy':
+      return yield* createDeployment(env, p, o);
     case undefined:
       return fail(o, 'error: must specify one of -f and -k');
     default: {

@@ -24,6 +24,9 @@ import {
   translateTimestampSince,
   formatLabelSelector,
   describeWorkload,
+  describeDeployment,
+  type DeploymentView,
+  type RSSummary,
   type WorkloadView,
   CONFIGMAP_HEADERS,
   ENDPOINTS_HEADERS,
@@ -349,11 +352,26 @@ export function describeObject(env: KubectlEnv, obj: KubeObject, now: number): s
     const lease: Lease = { apiVersion: 'coordination.k8s.io/v1', kind: 'Lease', metadata: { name: obj.metadata.name ?? '', namespace: 'kube-node-lease' }, spec: { holderIdentity: obj.metadata.name ?? '', leaseDurationSeconds: 40, renewTime: renew } };
     return describeNode(obj as Node, pods, events, now, { lease });
   }
+  if (obj.kind === 'Deployment') {
+    const rss = store.list<Workload>('ReplicaSet', obj.metadata.namespace).filter((r) => (r.metadata.ownerReferences ?? []).some((x) => x.controller && x.uid === obj.metadata.uid));
+    const d = obj as unknown as DeploymentView;
+    const template = JSON.stringify(stripHash((d.spec?.template ?? {}) as Record<string, unknown>));
+    const summary = (r: Workload): RSSummary => ({ name: r.metadata.name ?? '', replicas: Number((r.status as { replicas?: number } | undefined)?.replicas ?? 0), desired: r.spec?.replicas ?? 0 });
+    const newRS = rss.find((r) => JSON.stringify(stripHash((r.spec?.template ?? {}) as Record<string, unknown>)) === template);
+    const old = rss.filter((r) => r !== newRS && (r.spec?.replicas ?? 0) > 0);
+    return describeDeployment(d, newRS ? summary(newRS) : undefined, old.map(summary), events, now);
+  }
   if (obj.kind === 'ReplicaSet' || obj.kind === 'ReplicationController') {
     const pods = store.list<Pod>('Pod', obj.metadata.namespace).filter((p) => (p.metadata.ownerReferences ?? []).some((r) => r.controller && r.uid === obj.metadata.uid));
     return describeWorkload(obj as unknown as WorkloadView, pods, events, now);
   }
   return genericDescribe(obj, events, now);
+}
+
+function stripHash(t: Record<string, unknown>): Record<string, unknown> {
+  const c = structuredClone(t) as { metadata?: { labels?: Record<string, string> } };
+  if (c.metadata?.labels) delete c.metadata.labels['pod-template-hash'];
+  return c as Record<string, unknown>;
 }
 
 function genericDescribe(obj: KubeObject, events: KEvent[], now: number): string {

@@ -1,0 +1,303 @@
+// The Deployment controller: owns ReplicaSets named <deployment>-<pod-template-hash>, and on
+// every sync does one thing, as rolling.go/recreate.go do — scale the new RS up, or scale old
+// RSs down, or (when complete) clean up old revisions — then writes status and conditions.
+// All the arithmetic is in ./deployment (pure, table-tested); this file only talks to the store.
+
+import type { SimContext } from '../context.ts';
+import type { ApiServer } from '../apiserver.ts';
+import type { Pod } from '../api.ts';
+import type { TimerHandle } from '../clock.ts';
+import type { KubeObject } from '../store/types.ts';
+import { controllerRef, type Workload } from './replicaset.ts';
+import {
+  annotationsCopiedToReplicaSet,
+  checkPausedConditions,
+  computePodTemplateHash,
+  createdReplicaSetEventMessage,
+  deploymentComplete,
+  deploymentLikeFromSpec,
+  filterOldRSsToDelete,
+  maxRevision,
+  newReplicaSetCreatedCondition,
+  newRSNewReplicas,
+  recreateStep,
+  replicasAnnotations,
+  rollingStep,
+  scalingReplicaSetEventMessage,
+  setCondition,
+  setNewReplicaSetRevision,
+  stableStringify,
+  syncRolloutStatus,
+  type DeploymentCondition,
+  type DeploymentLike,
+  type DeploymentStatusLike,
+  type RSLike,
+} from './deployment/index.ts';
+
+const REVISION = 'deployment.kubernetes.io/revision';
+const REVISION_HISTORY = 'deployment.kubernetes.io/revision-history';
+const HASH_LABEL = 'pod-template-hash';
+const SOURCE = { component: 'deployment-controller' };
+
+type Deployment = Workload & {
+  spec?: Workload['spec'] & { paused?: boolean; strategy?: unknown; progressDeadlineSeconds?: number; revisionHistoryLimit?: number };
+  status?: Record<string, unknown> & { conditions?: ApiCondition[]; collisionCount?: number };
+};
+
+interface ApiCondition {
+  type: string;
+  status: string;
+  reason: string;
+  message: string;
+  lastUpdateTime: string;
+  lastTransitionTime: string;
+}
+
+const iso = (ms: number): string => new Date(Math.floor(ms / 1000) * 1000).toISOString().replace('.000Z', 'Z');
+
+function withoutHash(template: unknown): string {
+  const t = structuredClone((template ?? {}) as { metadata?: { labels?: Record<string, string> } });
+  if (t.metadata?.labels) delete t.metadata.labels[HASH_LABEL];
+  return stableStringify(t);
+}
+
+export class DeploymentController {
+  private queued = new Set<string>();
+  private timers = new Map<string, TimerHandle>();
+
+  constructor(
+    private readonly sim: SimContext,
+    private readonly api: ApiServer,
+  ) {
+    sim.store.watch('Deployment', (ev) => this.enqueue(ev.object.metadata.namespace ?? 'default', ev.object.metadata.name ?? ''));
+    sim.store.watch('ReplicaSet', (ev) => {
+      const ref = controllerRef(ev.object);
+      if (ref?.kind === 'Deployment') this.enqueue(ev.object.metadata.namespace ?? 'default', ref.name);
+    });
+    // Recreate waits for old pods to be gone.
+    sim.store.watch('Pod', (ev) => {
+      if (ev.type !== 'DELETED') return;
+      const rsRef = controllerRef(ev.object);
+      if (rsRef?.kind !== 'ReplicaSet') return;
+      const rs = sim.store.get('ReplicaSet', ev.object.metadata.namespace, rsRef.name);
+      const dRef = rs ? controllerRef(rs) : undefined;
+      if (dRef?.kind === 'Deployment') this.enqueue(ev.object.metadata.namespace ?? 'default', dRef.name);
+    });
+  }
+
+  private enqueue(ns: string, name: string, delay = 0): void {
+    const key = `${ns}/${name}`;
+    if (delay > 0) {
+      this.sim.clock.cancel(this.timers.get(key));
+      this.timers.set(key, this.sim.clock.schedule(delay, () => this.enqueue(ns, name)));
+      return;
+    }
+    if (this.queued.has(key)) return;
+    this.queued.add(key);
+    this.sim.clock.schedule(0, () => {
+      this.queued.delete(key);
+      this.sync(ns, name);
+    });
+  }
+
+  private rsLike(rs: Workload): RSLike {
+    const st = (rs.status ?? {}) as { replicas?: number; availableReplicas?: number; readyReplicas?: number; observedGeneration?: number };
+    const like: RSLike = {
+      name: rs.metadata.name ?? '',
+      created: Date.parse(rs.metadata.creationTimestamp ?? '') || 0,
+      specReplicas: rs.spec?.replicas ?? 0,
+      statusReplicas: st.replicas ?? 0,
+      availableReplicas: st.availableReplicas ?? 0,
+      readyReplicas: st.readyReplicas ?? 0,
+      revision: Number(rs.metadata.annotations?.[REVISION] ?? 0) || 0,
+    };
+    if (rs.metadata.generation !== undefined) like.generation = rs.metadata.generation;
+    if (st.observedGeneration !== undefined) like.observedGeneration = st.observedGeneration;
+    if (rs.metadata.deletionTimestamp) like.deleting = true;
+    return like;
+  }
+
+  private sync(ns: string, name: string): void {
+    const store = this.sim.store;
+    const d = store.get<Deployment>('Deployment', ns, name);
+    if (!d || d.metadata.deletionTimestamp) return;
+    const dl = deploymentLikeFromSpec(d.spec, d.metadata.generation);
+    const owned = store.list<Workload>('ReplicaSet', ns).filter((rs) => controllerRef(rs)?.uid === d.metadata.uid);
+    const want = withoutHash(d.spec?.template);
+    const matching = owned.filter((rs) => withoutHash(rs.spec?.template) === want).sort((a, b) => (a.metadata.creationTimestamp ?? '').localeCompare(b.metadata.creationTimestamp ?? ''));
+    let newRS = matching[0];
+    const oldRSs = owned.filter((rs) => rs !== newRS);
+    const oldLikes = oldRSs.map((rs) => this.rsLike(rs));
+    const now = this.sim.clock.wallTime;
+    let conditions = this.conditionsOf(d);
+
+    if (d.spec?.paused) {
+      // A paused Deployment only scales; template changes wait for resume.
+      if (newRS && oldLikes.every((r) => r.specReplicas === 0) && (newRS.spec?.replicas ?? 0) !== dl.replicas) this.scale(newRS, dl.replicas);
+      const paused = checkPausedConditions(dl, conditions, now);
+      if (paused) conditions = paused;
+      this.writeStatus(d, dl, newRS ? this.rsLike(newRS) : undefined, owned, conditions, false);
+      return;
+    }
+    const resumed = checkPausedConditions(dl, conditions, now);
+    if (resumed) conditions = resumed;
+
+    // The new RS takes the next revision (on a rollback, a re-used RS moves up).
+    const nextRevision = maxRevision(oldLikes) + 1;
+    if (newRS) {
+      const cur = { revision: newRS.metadata.annotations?.[REVISION], revisionHistory: newRS.metadata.annotations?.[REVISION_HISTORY] };
+      const next = setNewReplicaSetRevision(stripUndefined(cur), nextRevision);
+      if (next.changed) {
+        const ann = { ...newRS.metadata.annotations, ...stripUndefined({ [REVISION]: next.annotations.revision, [REVISION_HISTORY]: next.annotations.revisionHistory }) };
+        const res = store.update({ ...newRS, metadata: { ...newRS.metadata, annotations: ann } });
+        if (res.ok) newRS = res.object as Workload;
+      }
+    }
+
+    if (dl.strategy.type === 'Recreate') {
+      const oldPods = store.list<Pod>('Pod', ns).filter((p) => oldRSs.some((rs) => controllerRef(p)?.uid === rs.metadata.uid) && p.status?.phase !== 'Succeeded' && p.status?.phase !== 'Failed').length;
+      const action = recreateStep(dl, newRS ? this.rsLike(newRS) : undefined, oldLikes, oldPods);
+      if (action.kind === 'scaleDownOld') for (const s of action.steps) this.scale(oldRSs.find((r) => r.metadata.name === s.name)!, s.to);
+      else if (action.kind === 'createNew') {
+        const created = this.createRS(d, dl, action.replicas, nextRevision);
+        if (created) {
+          newRS = created;
+          conditions = setCondition(conditions, newReplicaSetCreatedCondition(created.metadata.name ?? '', now));
+        }
+      } else if (action.kind === 'scaleNew' && newRS) this.scale(newRS, action.step.to);
+    } else if (!newRS) {
+      const stub: RSLike = { name: '', created: now, specReplicas: 0, statusReplicas: 0, availableReplicas: 0 };
+      const replicas = newRSNewReplicas(dl, [...oldLikes, stub], stub);
+      const created = this.createRS(d, dl, replicas.ok ? replicas.value : 0, nextRevision);
+      if (created) {
+        newRS = created;
+        conditions = setCondition(conditions, newReplicaSetCreatedCondition(created.metadata.name ?? '', now));
+      }
+    } else {
+      const action = rollingStep(dl, this.rsLike(newRS), oldLikes);
+      if (action.kind === 'scaleNew') this.scale(newRS, action.step.to);
+      else if (action.kind === 'scaleOld') for (const s of action.steps) this.scale(oldRSs.find((r) => r.metadata.name === s.name)!, s.to);
+    }
+
+    const all = store.list<Workload>('ReplicaSet', ns).filter((rs) => controllerRef(rs)?.uid === d.metadata.uid);
+    const newLike = newRS ? this.rsLike(store.get<Workload>('ReplicaSet', ns, newRS.metadata.name ?? '') ?? newRS) : undefined;
+    const status = this.writeStatus(d, dl, newLike, all, conditions, true);
+    if (status && deploymentComplete(dl, status)) {
+      for (const victim of filterOldRSsToDelete(all.filter((rs) => rs.metadata.name !== newRS?.metadata.name).map((rs) => this.rsLike(rs)), dl.revisionHistoryLimit)) {
+        this.api.delete('ReplicaSet', ns, victim.name);
+      }
+    } else if (dl.progressDeadlineSeconds !== undefined) {
+      // Come back when the deadline would pass, to mark ProgressDeadlineExceeded.
+      this.enqueue(ns, name, dl.progressDeadlineSeconds * 1000 + 1000);
+    }
+    // Keep the Deployment's revision annotation in step with its new RS.
+    const rev = newRS ? store.get<Workload>('ReplicaSet', ns, newRS.metadata.name ?? '')?.metadata.annotations?.[REVISION] : undefined;
+    const latest = store.get<Deployment>('Deployment', ns, name);
+    if (rev && latest && latest.metadata.annotations?.[REVISION] !== rev) {
+      store.update({ ...latest, metadata: { ...latest.metadata, annotations: { ...latest.metadata.annotations, [REVISION]: rev } } });
+    }
+  }
+
+  private conditionsOf(d: Deployment): DeploymentCondition[] {
+    return (d.status?.conditions ?? []).map((c) => ({
+      type: c.type as DeploymentCondition['type'],
+      status: c.status as DeploymentCondition['status'],
+      reason: c.reason,
+      message: c.message,
+      lastUpdateTime: Date.parse(c.lastUpdateTime) || 0,
+      lastTransitionTime: Date.parse(c.lastTransitionTime) || 0,
+    }));
+  }
+
+  private writeStatus(d: Deployment, dl: DeploymentLike, newRS: RSLike | undefined, all: Workload[], conditions: DeploymentCondition[], rollout: boolean): DeploymentStatusLike | undefined {
+    const now = this.sim.clock.wallTime;
+    const prev = d.status ?? {};
+    const previous: DeploymentStatusLike = {
+      observedGeneration: Number(prev['observedGeneration'] ?? 0),
+      replicas: Number(prev['replicas'] ?? 0),
+      updatedReplicas: Number(prev['updatedReplicas'] ?? 0),
+      readyReplicas: Number(prev['readyReplicas'] ?? 0),
+      availableReplicas: Number(prev['availableReplicas'] ?? 0),
+      unavailableReplicas: Number(prev['unavailableReplicas'] ?? 0),
+      conditions,
+    };
+    const allLikes = all.map((rs) => this.rsLike(rs));
+    const next = rollout
+      ? syncRolloutStatus({ deploymentName: d.metadata.name ?? '', d: dl, previous, allRSs: allLikes, newRS, now })
+      : { ...previous, observedGeneration: dl.generation ?? 0, conditions };
+    const status: Record<string, unknown> = { observedGeneration: next.observedGeneration };
+    if (next.replicas) status['replicas'] = next.replicas;
+    if (next.updatedReplicas) status['updatedReplicas'] = next.updatedReplicas;
+    if (next.readyReplicas) status['readyReplicas'] = next.readyReplicas;
+    if (next.availableReplicas) status['availableReplicas'] = next.availableReplicas;
+    if (next.unavailableReplicas) status['unavailableReplicas'] = next.unavailableReplicas;
+    status['conditions'] = next.conditions.map((c) => ({
+      type: c.type,
+      status: c.status,
+      lastUpdateTime: iso(c.lastUpdateTime),
+      lastTransitionTime: iso(c.lastTransitionTime),
+      reason: c.reason,
+      message: c.message,
+    }));
+    if (prev['collisionCount'] !== undefined) status['collisionCount'] = prev['collisionCount'];
+    if (JSON.stringify(status) !== JSON.stringify(prev)) this.sim.store.update({ ...d, status }, { status: true });
+    return next;
+  }
+
+  private scale(rs: Workload, to: number): void {
+    const from = rs.spec?.replicas ?? 0;
+    if (from === to) return;
+    const cur = this.sim.store.get<Workload>('ReplicaSet', rs.metadata.namespace, rs.metadata.name ?? '') ?? rs;
+    const d = this.ownerOf(cur);
+    const res = this.sim.store.update({ ...cur, spec: { ...cur.spec, replicas: to } } as KubeObject);
+    const message = scalingReplicaSetEventMessage(rs.metadata.name ?? '', from, to);
+    if (res.ok && d && message) this.sim.events.record(d, 'Normal', 'ScalingReplicaSet', message, SOURCE);
+  }
+
+  private ownerOf(rs: KubeObject): KubeObject | undefined {
+    const ref = controllerRef(rs);
+    return ref ? this.sim.store.get('Deployment', rs.metadata.namespace, ref.name) : undefined;
+  }
+
+  private createRS(d: Deployment, dl: DeploymentLike, replicas: number, revision: number): Workload | undefined {
+    const collision = Number(d.status?.collisionCount ?? 0) || undefined;
+    const hash = computePodTemplateHash(d.spec?.template, collision);
+    const name = `${d.metadata.name}-${hash}`;
+    const template = structuredClone(d.spec?.template ?? {});
+    template.metadata = { ...template.metadata, labels: { ...template.metadata?.labels, [HASH_LABEL]: hash } };
+    const selector = structuredClone((d.spec?.selector ?? {}) as { matchLabels?: Record<string, string> });
+    selector.matchLabels = { ...selector.matchLabels, [HASH_LABEL]: hash };
+    const annotations = {
+      ...annotationsCopiedToReplicaSet(d.metadata.annotations ?? {}),
+      ...replicasAnnotations(dl),
+      [REVISION]: String(revision),
+    };
+    const spec: Record<string, unknown> = { replicas, selector, template };
+    if (d.spec?.minReadySeconds) spec['minReadySeconds'] = d.spec.minReadySeconds;
+    const rs = {
+      apiVersion: 'apps/v1',
+      kind: 'ReplicaSet',
+      metadata: {
+        name,
+        namespace: d.metadata.namespace ?? 'default',
+        labels: { ...(template.metadata?.labels ?? {}) },
+        annotations,
+        ownerReferences: [{ apiVersion: 'apps/v1', kind: 'Deployment', name: d.metadata.name ?? '', uid: d.metadata.uid ?? '', controller: true, blockOwnerDeletion: true }],
+      },
+      spec,
+    } as KubeObject;
+    const res = this.api.create(rs, { namespace: d.metadata.namespace ?? 'default' });
+    if (!res.ok) {
+      this.sim.events.record(d, 'Warning', 'FailedCreate', `Failed to create new replica set "${name}": ${res.error.message}`, SOURCE);
+      return undefined;
+    }
+    if (replicas > 0) this.sim.events.record(d, 'Normal', 'ScalingReplicaSet', createdReplicaSetEventMessage(name, replicas), SOURCE);
+    return res.object as Workload;
+  }
+}
+
+function stripUndefined<T extends Record<string, string | undefined>>(o: T): { [K in keyof T]: string } {
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries(o)) if (v !== undefined) out[k] = v;
+  return out as { [K in keyof T]: string };
+}

@@ -1,0 +1,315 @@
+// kubectl rollout (status, history, undo, pause, resume, restart), kubectl set image and
+// kubectl create deployment. The texts come from ../../controllers/deployment/rollout.ts.
+
+import type { KubeObject } from '../../store/types.ts';
+import { apiErrorText } from '../../store/types.ts';
+import { parseDuration } from '../../clock.ts';
+import { historyTable, pickRollbackRevision, rollbackAnnotations, rollbackResultMessage, rolloutStatusMessage } from '../../controllers/deployment/index.ts';
+import type { Workload } from '../../controllers/replicaset.ts';
+import { int, str, strings, type Parsed } from '../flags.ts';
+import type { Command, Job, KubectlEnv, Output } from '../types.ts';
+import { nameOf, toJson, toYaml } from '../output.ts';
+import { parseTargets } from '../select.ts';
+
+type Deployment = Workload & { spec?: Workload['spec'] & { paused?: boolean }; status?: Record<string, unknown> };
+
+const REVISION = 'deployment.kubernetes.io/revision';
+
+function findDeployment(env: KubectlEnv, p: Parsed, args: string[], o: Output): Deployment | undefined {
+  const parsed = parseTargets(args);
+  if (!parsed.ok) {
+    o.err(parsed.error + '\n');
+    return undefined;
+  }
+  const t = parsed.targets[0];
+  const name = t?.names[0];
+  if (!t || !name) {
+    o.err('error: required resource not specified\n');
+    return undefined;
+  }
+  if (t.resource.kind !== 'Deployment') {
+    o.err(`error: no rollout support for ${t.resource.resource}.${t.resource.group || 'core'}\n`.replace('.core', ''));
+    return undefined;
+  }
+  const ns = str(p, 'namespace') ?? env.namespace;
+  const d = env.cluster.store.get<Deployment>('Deployment', ns, name);
+  if (!d) {
+    o.err(`Error from server (NotFound): deployments.apps "${name}" not found\n`);
+    return undefined;
+  }
+  return d;
+}
+
+function ownedRSs(env: KubectlEnv, d: KubeObject): Workload[] {
+  return env.cluster.store.list<Workload>('ReplicaSet', d.metadata.namespace).filter((r) => (r.metadata.ownerReferences ?? []).some((x) => x.controller && x.uid === d.metadata.uid));
+}
+
+function* status(env: KubectlEnv, p: Parsed, o: Output): Job {
+  const first = findDeployment(env, p, p.args.slice(1), o);
+  if (!first) return 1;
+  const ns = first.metadata.namespace;
+  const name = first.metadata.name ?? '';
+  const timeout = parseDuration(str(p, 'timeout') ?? '0') || Infinity;
+  let last = '';
+  for (let waited = 0; ; waited += 100) {
+    const d = env.cluster.store.get<Deployment>('Deployment', ns, name);
+    if (!d) {
+      o.err('error: object has been deleted\n');
+      return 1;
+    }
+    const st = (d.status ?? {}) as { observedGeneration?: number; replicas?: number; updatedReplicas?: number; availableReplicas?: number; conditions?: { type: string; reason?: string }[] };
+    const input: Parameters<typeof rolloutStatusMessage>[1] = {
+      generation: d.metadata.generation ?? 0,
+      observedGeneration: st.observedGeneration ?? 0,
+      specReplicas: d.spec?.replicas ?? 1,
+      status: { replicas: st.replicas ?? 0, updatedReplicas: st.updatedReplicas ?? 0, availableReplicas: st.availableReplicas ?? 0 },
+    };
+    const reason = (st.conditions ?? []).find((c) => c.type === 'Progressing')?.reason;
+    if (reason) input.progressingReason = reason;
+    const r = rolloutStatusMessage(name, input);
+    if (r.error) {
+      o.err(`error: ${r.error}\n`);
+      return 1;
+    }
+    if (r.message !== last) {
+      o.out(r.message.endsWith('\n') ? r.message : r.message + '\n');
+      last = r.message;
+    }
+    if (r.done) return 0;
+    if (waited >= timeout) {
+      o.err('error: timed out waiting for the condition\n');
+      return 1;
+    }
+    yield { type: 'sleep', ms: 100 };
+  }
+}
+
+function history(env: KubectlEnv, p: Parsed, o: Output): number {
+  const d = findDeployment(env, p, p.args.slice(1), o);
+  if (!d) return 1;
+  const rss = ownedRSs(env, d);
+  const revisions = rss
+    .map((r) => ({ revision: Number(r.metadata.annotations?.[REVISION] ?? 0), changeCause: r.metadata.annotations?.['kubernetes.io/change-cause'], rs: r }))
+    .filter((x) => x.revision > 0)
+    .sort((a, b) => a.revision - b.revision);
+  const want = int(p, 'revision');
+  if (want !== undefined && want > 0) {
+    const hit = revisions.find((r) => r.revision === want);
+    if (!hit) {
+      o.err('error: unable to find the specified revision\n');
+      return 1;
+    }
+    o.out(`deployment.apps/${d.metadata.name} with revision #${want}\n${toYaml({ podTemplate: hit.rs.spec?.template }).replace(/^podTemplate:\n/, 'Pod Template:\n')}\n`);
+    return 0;
+  }
+  o.out(historyTable(d.metadata.name ?? '', revisions.map((r) => (r.changeCause === undefined ? { revision: r.revision } : { revision: r.revision, changeCause: r.changeCause }))));
+  return 0;
+}
+
+function undo(env: KubectlEnv, p: Parsed, o: Output): number {
+  const d = findDeployment(env, p, p.args.slice(1), o);
+  if (!d) return 1;
+  const rss = ownedRSs(env, d).map((rs) => ({ revision: Number(rs.metadata.annotations?.[REVISION] ?? 0), rs }));
+  const to = int(p, 'to-revision') ?? 0;
+  const pick = pickRollbackRevision(rss, to, { deploymentName: d.metadata.name ?? '', paused: d.spec?.paused === true });
+  if (!pick.ok) {
+    o.err(`error: ${pick.error}\n`);
+    return 1;
+  }
+  const template = structuredClone(pick.target.rs.spec?.template ?? {});
+  if (template.metadata?.labels) delete template.metadata.labels['pod-template-hash'];
+  if (JSON.stringify(template) === JSON.stringify(d.spec?.template ?? {})) {
+    o.out(rollbackResultMessage(d.metadata.name ?? '', true, to));
+    return 0;
+  }
+  const next = {
+    ...d,
+    metadata: { ...d.metadata, annotations: rollbackAnnotations(d.metadata.annotations ?? {}, pick.target.rs.metadata.annotations ?? {}) },
+    spec: { ...d.spec, template },
+  } as Deployment;
+  const res = env.cluster.api.update(next, d);
+  if (!res.ok) {
+    o.err(apiErrorText(res.error) + '\n');
+    return 1;
+  }
+  o.out(rollbackResultMessage(d.metadata.name ?? '', false, to));
+  env.cluster.clock.settle();
+  return 0;
+}
+
+function setPaused(env: KubectlEnv, p: Parsed, o: Output, paused: boolean): number {
+  const d = findDeployment(env, p, p.args.slice(1), o);
+  if (!d) return 1;
+  if ((d.spec?.paused === true) === paused) {
+    o.err(`error: deployments.apps "${d.metadata.name}" is ${paused ? 'already paused' : 'not paused'}\n`);
+    return 1;
+  }
+  const next = { ...d, spec: { ...d.spec } } as Deployment;
+  if (paused) next.spec!.paused = true;
+  else delete next.spec!.paused;
+  const res = env.cluster.api.update(next, d);
+  if (!res.ok) {
+    o.err(apiErrorText(res.error) + '\n');
+    return 1;
+  }
+  o.out(`deployment.apps/${d.metadata.name} ${paused ? 'paused' : 'resumed'}\n`);
+  env.cluster.clock.settle();
+  return 0;
+}
+
+function restart(env: KubectlEnv, p: Parsed, o: Output): number {
+  const d = findDeployment(env, p, p.args.slice(1), o);
+  if (!d) return 1;
+  const template = structuredClone(d.spec?.template ?? {});
+  template.metadata = { ...template.metadata, annotations: { ...template.metadata?.annotations, 'kubectl.kubernetes.io/restartedAt': new Date(env.cluster.clock.wallTime).toISOString().replace(/\.\d+Z$/, 'Z') } };
+  const res = env.cluster.api.update({ ...d, spec: { ...d.spec, template } } as Deployment, d);
+  if (!res.ok) {
+    o.err(apiErrorText(res.error) + '\n');
+    return 1;
+  }
+  o.out(`deployment.apps/${d.metadata.name} restarted\n`);
+  env.cluster.clock.settle();
+  return 0;
+}
+
+function* rollout(env: KubectlEnv, p: Parsed, o: Output): Job {
+  const sub = p.args[0];
+  switch (sub) {
+    case 'status':
+      return yield* status(env, p, o);
+    case 'history':
+      return history(env, p, o);
+    case 'undo':
+      return undo(env, p, o);
+    case 'pause':
+      return setPaused(env, p, o, true);
+    case 'resume':
+      return setPaused(env, p, o, false);
+    case 'restart':
+      return restart(env, p, o);
+    default:
+      o.err(`error: unknown command "${sub ?? ''}" for "kubectl rollout"\n`);
+      return 1;
+  }
+}
+
+export const rolloutCommand: Command = {
+  name: 'rollout',
+  short: 'Manage the rollout of a resource',
+  flags: [
+    { name: 'revision', type: 'int' },
+    { name: 'to-revision', type: 'int' },
+    { name: 'timeout', type: 'string' },
+    { name: 'watch', short: 'w', type: 'bool', default: true },
+  ],
+  run: rollout,
+};
+
+// ------------------------------------------------------------------ set image
+
+function* setImage(env: KubectlEnv, p: Parsed, o: Output): Job {
+  if (p.args[0] !== 'image') {
+    o.err(`error: unknown command "${p.args[0] ?? ''}" for "kubectl set"\n`);
+    return 1;
+  }
+  const rest = p.args.slice(1);
+  const pairs = rest.filter((a) => a.includes('='));
+  const targets = rest.filter((a) => !a.includes('='));
+  const store = env.cluster.store;
+  const parsed = parseTargets(targets);
+  if (!parsed.ok) {
+    o.err(parsed.error + '\n');
+    return 1;
+  }
+  const ns = str(p, 'namespace') ?? env.namespace;
+  for (const t of parsed.targets) {
+    for (const n of t.names) {
+      const obj = store.get<Deployment>(t.resource.kind, ns, n);
+      if (!obj) {
+        o.err(`Error from server (NotFound): ${store.qualifiedPlural(t.resource.kind)} "${n}" not found\n`);
+        return 1;
+      }
+      const next = structuredClone(obj);
+      const podSpec = (obj.kind === 'Pod' ? (next as unknown as { spec: Record<string, unknown> }).spec : next.spec?.template?.spec) as { containers?: { name: string; image?: string }[]; initContainers?: { name: string; image?: string }[] } | undefined;
+      for (const pair of pairs) {
+        const [cname, image] = pair.split('=') as [string, string];
+        const all = [...(podSpec?.containers ?? []), ...(podSpec?.initContainers ?? [])];
+        const hits = cname === '*' ? all : all.filter((c) => c.name === cname);
+        if (hits.length === 0) {
+          o.err(`error: unable to find container named "${cname}"\n`);
+          return 1;
+        }
+        for (const c of hits) c.image = image;
+      }
+      const res = env.cluster.api.update(next, obj);
+      if (!res.ok) {
+        o.err((res.error.reason === 'Invalid' ? res.error.message : apiErrorText(res.error)) + '\n');
+        return 1;
+      }
+      o.out(`${nameOf(store, res.object)} image updated\n`);
+    }
+  }
+  env.cluster.clock.settle();
+  return 0;
+}
+
+export const setCommand: Command = {
+  name: 'set',
+  short: 'Set specific features on objects',
+  flags: [{ name: 'record', type: 'bool' }],
+  run: setImage,
+};
+
+// ------------------------------------------------------------------ create deployment
+
+export function* createDeployment(env: KubectlEnv, p: Parsed, o: Output): Job {
+  const name = p.args[1];
+  const images = strings(p, 'image');
+  if (!name) {
+    o.err('error: exactly one NAME is required, got 0\n');
+    return 1;
+  }
+  if (images.length === 0) {
+    o.err('error: required flag(s) "image" not set\n');
+    return 1;
+  }
+  const labels = { app: name };
+  const port = int(p, 'port');
+  const containers = images.map((image, i) => {
+    const base = (image.split('/').pop() ?? image).split(/[:@]/)[0] ?? 'app';
+    const c: Record<string, unknown> = { image, name: images.length > 1 ? `${base}${i === 0 ? '' : `-${i}`}` : base, resources: {} };
+    if (port !== undefined) c['ports'] = [{ containerPort: port }];
+    return c;
+  });
+  const dep = {
+    apiVersion: 'apps/v1',
+    kind: 'Deployment',
+    metadata: { creationTimestamp: null, labels, name },
+    spec: {
+      replicas: int(p, 'replicas') ?? 1,
+      selector: { matchLabels: labels },
+      strategy: {},
+      template: { metadata: { creationTimestamp: null, labels }, spec: { containers } },
+    },
+    status: {},
+  };
+  if (str(p, 'dry-run') === 'client') {
+    const out = str(p, 'output');
+    if (out === 'yaml') o.out(toYaml(dep));
+    else if (out === 'json') o.out(toJson(dep));
+    else o.out(`deployment.apps/${name} created (dry run)\n`);
+    return 0;
+  }
+  const clean = structuredClone(dep) as Record<string, unknown> & { metadata: Record<string, unknown>; spec: { template: { metadata: Record<string, unknown> } } };
+  delete clean.metadata['creationTimestamp'];
+  delete clean.spec.template.metadata['creationTimestamp'];
+  delete clean['status'];
+  const res = env.cluster.api.create(clean, { namespace: str(p, 'namespace') ?? env.namespace });
+  if (!res.ok) {
+    o.err((res.error.reason === 'Invalid' ? res.error.message : apiErrorText(res.error)) + '\n');
+    return 1;
+  }
+  o.out(`deployment.apps/${name} created\n`);
+  env.cluster.clock.settle();
+  return 0;
+}
