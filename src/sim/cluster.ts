@@ -106,6 +106,7 @@ export function createCluster(opts: ClusterOptions = {}): Cluster {
   if (opts.systemPods !== false) {
     const cp = nodes.find((n) => n.controlPlane);
     if (cp) writeControlPlaneManifests(machines.get(cp.name)!.root);
+    api.create(COREDNS, { namespace: 'kube-system' });
   }
   clock.settle();
   clock.advance(opts.warmupMs ?? 10 * 60_000);
@@ -258,6 +259,44 @@ function writeControlPlaneManifests(root: DirNode): void {
     }
   }
 }
+
+/** kubeadm's CoreDNS Deployment (two replicas, tolerating the control plane taint). */
+const COREDNS = {
+  apiVersion: 'apps/v1',
+  kind: 'Deployment',
+  metadata: { name: 'coredns', namespace: 'kube-system', labels: { 'k8s-app': 'kube-dns' } },
+  spec: {
+    replicas: 2,
+    selector: { matchLabels: { 'k8s-app': 'kube-dns' } },
+    strategy: { type: 'RollingUpdate', rollingUpdate: { maxSurge: '25%', maxUnavailable: 1 } },
+    template: {
+      metadata: { labels: { 'k8s-app': 'kube-dns' } },
+      spec: {
+        priorityClassName: 'system-cluster-critical',
+        tolerations: [
+          { key: 'CriticalAddonsOnly', operator: 'Exists' },
+          { key: 'node-role.kubernetes.io/control-plane', effect: 'NoSchedule' },
+        ],
+        containers: [
+          {
+            name: 'coredns',
+            image: 'registry.k8s.io/coredns/coredns:v1.11.3',
+            args: ['-conf', '/etc/coredns/Corefile'],
+            resources: { limits: { memory: '170Mi' }, requests: { cpu: '100m', memory: '70Mi' } },
+            ports: [
+              { containerPort: 53, name: 'dns', protocol: 'UDP' },
+              { containerPort: 53, name: 'dns-tcp', protocol: 'TCP' },
+              { containerPort: 9153, name: 'metrics', protocol: 'TCP' },
+            ],
+            livenessProbe: { httpGet: { path: '/health', port: 8080, scheme: 'HTTP' }, initialDelaySeconds: 60, timeoutSeconds: 5, successThreshold: 1, failureThreshold: 5 },
+            readinessProbe: { httpGet: { path: '/ready', port: 8181, scheme: 'HTTP' } },
+          },
+        ],
+        dnsPolicy: 'Default',
+      },
+    },
+  },
+};
 
 export function podsOnNode(cluster: Cluster, node: string): Pod[] {
   return cluster.store.list<Pod>('Pod').filter((p) => p.spec?.nodeName === node);

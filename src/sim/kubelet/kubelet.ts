@@ -10,7 +10,7 @@ import type { TimerHandle } from '../clock.ts';
 import type { KubeObject } from '../store/types.ts';
 import { parseImageRef } from '../runtime/imageref.ts';
 import { GENERIC_MAIN, lookupImage, type BinarySpec, type ResolvedImage } from '../runtime/images.ts';
-import type { PodNetwork } from '../runtime/network.ts';
+import { PodNetwork } from '../runtime/network.ts';
 import type { Network, Proc, ProcessContext } from '../runtime/process.ts';
 import { newDir, treeFrom, Vfs, type DirNode } from '../runtime/vfs.ts';
 import { isKnownCommand, runArgv } from '../runtime/shell/index.ts';
@@ -272,7 +272,8 @@ export class Kubelet {
       this.later(w, 15_000, () => this.createSandbox(w));
       return;
     }
-    w.network = this.sim.network.attach(`${ns}/${w.pod.metadata.name}`, this.machine.index);
+    // hostNetwork pods (the control plane's static pods) use the node's own address.
+    w.network = w.pod.spec?.hostNetwork ? new PodNetwork(this.machine.ip, `${ns}/${w.pod.metadata.name}`) : this.sim.network.attach(`${ns}/${w.pod.metadata.name}`, this.machine.index);
     w.sandboxReady = true;
     this.publish(w);
     this.syncContainers(w);

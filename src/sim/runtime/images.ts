@@ -442,6 +442,14 @@ function parseStressBytes(s: string): number | undefined {
   return Number(m[1]) * (mult[(m[2] ?? '').toUpperCase()] ?? 1);
 }
 
+/** CoreDNS: health (:8080/health), readiness (:8181/ready), metrics and :53; answers come from the simulator. */
+function coredns(_argv: string[], ctx: ProcessContext): Proc {
+  ctx.stdout('.:53\n[INFO] plugin/reload: Running configuration SHA512 = 591cf328cccc12bc490481273e738df59329c62c0b729d94e8b61db9961c2fa5f046dd37f1cf888b953814040d180f52594972691cd6ff41be96639138a43908\nCoreDNS-1.11.3\nlinux/amd64, go1.21.11, a6338e9\n');
+  ctx.setUsage?.({ memoryBytes: 14 * MI, cpuMilli: 2 });
+  const ok = (body: string) => (): HttpResponse => ({ status: 200, body });
+  return serve(ctx, [{ port: 53, tcp: () => '' }, { port: 8080, http: ok('OK') }, { port: 8181, http: ok('OK') }, { port: 9153, http: ok('# metrics\n') }], (p) => `listen tcp :${p}: bind: address already in use\n`);
+}
+
 function* idle(_argv: string[], ctx: ProcessContext): Proc {
   ctx.setUsage?.({ memoryBytes: 1 * MI, cpuMilli: 0 });
   yield { type: 'forever' };
@@ -729,8 +737,8 @@ export const CATALOG: ImageModel[] = [
     tags: /^v1\.\d+\.\d+$/,
     sizeBytes: 18_562_039,
     shell: false,
-    cmd: ['/coredns'],
-    binaries: { '/coredns': sig(idle) },
+    entrypoint: ['/coredns'],
+    binaries: { '/coredns': sig(coredns) },
     memoryBytes: 14 * MI,
     cpuMilli: 2,
     description: 'CoreDNS: the cluster DNS (answers are simulated by Kubelab itself)',

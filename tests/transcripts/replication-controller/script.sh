@@ -4,7 +4,8 @@ sleep 30
 kubectl get rc
 kubectl get pods -o wide
 # one pod calls another by its pod IP, as the article does with curl
-kubectl exec $(kubectl get pods -o name | head -1) -- curl -s 10.244.1.2:8080
+kubectl get pod -o jsonpath='{.items[2].status.podIP}{"\n"}'
+kubectl exec $(kubectl get pods -o name | head -1) -- curl -s $(kubectl get pod -o jsonpath='{.items[2].status.podIP}'):8080
 kubectl describe rc hello-node-rc
 # deleting the pods does not reduce the count: the RC replaces them
 kubectl delete pod --all
