@@ -13,6 +13,7 @@ import { Scheduler } from './scheduler/scheduler.ts';
 import { Kubelet } from './kubelet/kubelet.ts';
 import type { NodeMachine, SimContext } from './context.ts';
 import { ApiServer } from './apiserver.ts';
+import { TrafficSource, type TrafficTarget } from './traffic.ts';
 import { resourceInfo } from './resources.ts';
 import { ReplicaSetController } from './controllers/replicaset.ts';
 import { GarbageCollector } from './controllers/gc.ts';
@@ -60,6 +61,8 @@ export interface Cluster extends SimContext {
   seed: number;
   /** Advance simulated time by ms, running everything that happens meanwhile. */
   advance(ms: number): void;
+  /** Start sending N requests per simulated second to a Service or address. */
+  traffic(target: TrafficTarget, perSecond: number): TrafficSource;
 }
 
 export function createCluster(opts: ClusterOptions = {}): Cluster {
@@ -119,6 +122,7 @@ export function createCluster(opts: ClusterOptions = {}): Cluster {
     machines,
     seed,
     advance: (ms: number) => clock.advance(ms),
+    traffic: (target: TrafficTarget, perSecond: number) => new TrafficSource(sim, target, perSecond).start(),
   };
 }
 

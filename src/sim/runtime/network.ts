@@ -182,7 +182,7 @@ export class ClusterNetwork {
       if (a.kind === 'CNAME') return undefined;
       return a.ips[0];
     };
-    const socketAt = (host: string, port: number): { ok: true; socket: Socket; loopback: boolean } | { ok: false; error: 'refused' | 'unresolved' | 'unreachable'; detail: string } => {
+    const socketAt = (host: string, port: number): { ok: true; socket: Socket; loopback: boolean; podKey: string } | { ok: false; error: 'refused' | 'unresolved' | 'unreachable'; detail: string } => {
       const ip = resolveHost(host);
       if (!ip) return { ok: false, error: 'unresolved', detail: `lookup ${host}: no such host` };
       let net: PodNetwork | undefined;
@@ -196,7 +196,7 @@ export class ClusterNetwork {
       }
       const sock = net?.sockets.get(p);
       if (!sock) return { ok: false, error: 'refused', detail: `dial tcp ${ip}:${port}: connect: connection refused` };
-      return { ok: true, socket: sock, loopback: ip === '127.0.0.1' };
+      return { ok: true, socket: sock, loopback: ip === '127.0.0.1', podKey: net?.podKey ?? '' };
     };
     return {
       dnsServer: { ip: DNS_SERVICE_IP, name: DNS_SERVICE_NAME },
@@ -208,7 +208,7 @@ export class ClusterNetwork {
         const handler = s.socket.listener.http;
         if (!handler) return { ok: false, error: 'refused', detail: 'connection reset by peer' };
         const response = handler({ method: 'GET', path, host: port === 80 ? host : `${host}:${port}`, headers: { 'User-Agent': userAgent }, clientIp: s.loopback ? '127.0.0.1' : sourceIp });
-        return { ok: true, response };
+        return s.podKey ? { ok: true, response, servedBy: s.podKey } : { ok: true, response };
       },
       tcp: (host, port, line) => {
         const s = socketAt(host, port);

@@ -45,7 +45,8 @@ export type DnsAnswer =
   | { kind: 'CNAME'; name: string; target: string; ips: string[] };
 
 export type HttpResult =
-  | { ok: true; response: HttpResponse }
+  /** servedBy: "namespace/pod" that answered (for traffic charts); absent for non-pod servers. */
+  | { ok: true; response: HttpResponse; servedBy?: string }
   | { ok: false; error: 'refused' | 'unresolved' | 'timeout' | 'unreachable'; detail: string };
 
 export interface Network {
