@@ -61,3 +61,42 @@ describe('traffic during a rollout', () => {
     expect(during.byVersion['v2']).toBeGreaterThan(0);
   });
 });
+
+describe('sessionAffinity', () => {
+  const manifest = (affinity: string) => `
+apiVersion: apps/v1
+kind: Deployment
+metadata: {name: web}
+spec:
+  replicas: 3
+  selector: {matchLabels: {app: web}}
+  template:
+    metadata: {labels: {app: web}}
+    spec:
+      containers:
+      - {name: web, image: gcr.io/terrycho-sandbox/hello-node:v1, ports: [{containerPort: 8080}]}
+---
+apiVersion: v1
+kind: Service
+metadata: {name: web}
+spec:
+  selector: {app: web}
+  sessionAffinity: ${affinity}
+  ports: [{port: 80, targetPort: 8080}]
+`;
+  const pods = (affinity: string): Set<string> => {
+    const l = lab({ warmupMs: 0 }).apply(manifest(affinity)).advance('60s');
+    const t = l.cluster.traffic({ kind: 'service', name: 'web' }, 10);
+    l.advance('10s');
+    t.stop();
+    return new Set(t.results.map((r) => r.pod ?? ''));
+  };
+
+  it('None spreads requests over the endpoints', () => {
+    expect(pods('None').size).toBe(3);
+  });
+
+  it('ClientIP keeps one client on one pod', () => {
+    expect(pods('ClientIP').size).toBe(1);
+  });
+});

@@ -72,6 +72,7 @@ export function createCluster(opts: ClusterOptions = {}): Cluster {
   const store = new ObjectStore(clock, random, resourceInfo);
   const events = new EventRecorder(store, clock);
   const network = new ClusterNetwork(store, random);
+  network.now = () => clock.now;
   const sim: SimContext = { clock, random, store, events, network, version: KUBERNETES_VERSION };
   const api = new ApiServer(sim);
   const machines = new Map<string, NodeMachine>();

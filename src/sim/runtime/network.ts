@@ -42,6 +42,10 @@ export class ClusterNetwork {
   private nextHost = new Map<string, number>();
   /** Service VIPs (cluster IPs, external IPs, load balancer IPs), kept current from the watch. */
   private vips = new Map<string, Service>();
+  /** kube-proxy's ClientIP affinity table: service/port/client -> endpoint, until a time. */
+  private affinity = new Map<string, { ip: string; port: number; until: number }>();
+  /** Current simulated time (ms); set by the cluster so affinity can expire. */
+  now: () => number = () => 0;
   /** NodePorts: open on every node's IP. */
   private nodePorts = new Map<number, Service>();
   /** Node IPs, so a connection to NODE_IP:nodePort is recognised. */
@@ -156,7 +160,7 @@ export class ClusterNetwork {
   }
 
   /** Where a connection to ip:port lands after kube-proxy: a pod IP and port, or why not. */
-  route(ip: string, port: number): { ok: true; ip: string; port: number } | { ok: false; error: 'refused' | 'unreachable' } {
+  route(ip: string, port: number, clientIp = ''): { ok: true; ip: string; port: number } | { ok: false; error: 'refused' | 'unreachable' } {
     const viaNodePort = this.nodeIps.has(ip) ? this.nodePorts.get(port) : undefined;
     const svc = viaNodePort ?? this.vips.get(ip);
     if (svc) {
@@ -165,6 +169,19 @@ export class ClusterNetwork {
       const backends = this.endpointsFor(svc, sp);
       // kube-proxy rejects connections to a Service with no ready endpoints.
       if (backends.length === 0) return { ok: false, error: 'refused' };
+      // sessionAffinity: ClientIP keeps a client on the endpoint it got first, for timeoutSeconds.
+      if (svc.spec?.sessionAffinity === 'ClientIP' && clientIp) {
+        const key = `${svc.metadata.uid}/${sp.port}/${clientIp}`;
+        const sticky = this.affinity.get(key);
+        const now = this.now();
+        if (sticky && sticky.until > now && backends.some((b) => b.ip === sticky.ip && b.port === sticky.port)) {
+          sticky.until = now + (svc.spec.sessionAffinityConfig?.clientIP?.timeoutSeconds ?? 10800) * 1000;
+          return { ok: true, ip: sticky.ip, port: sticky.port };
+        }
+        const chosen = backends[this.random.int(backends.length)]!;
+        this.affinity.set(key, { ip: chosen.ip, port: chosen.port, until: now + (svc.spec.sessionAffinityConfig?.clientIP?.timeoutSeconds ?? 10800) * 1000 });
+        return { ok: true, ip: chosen.ip, port: chosen.port };
+      }
       const chosen = backends[this.random.int(backends.length)]!;
       return { ok: true, ip: chosen.ip, port: chosen.port };
     }
@@ -189,7 +206,7 @@ export class ClusterNetwork {
       let p = port;
       if (ip === '127.0.0.1') net = from;
       else {
-        const r = this.route(ip, port);
+        const r = this.route(ip, port, from?.ip ?? sourceIp);
         if (!r.ok) return { ok: false, error: r.error, detail: `dial tcp ${ip}:${port}: ${r.error === 'refused' ? 'connect: connection refused' : 'i/o timeout'}` };
         net = this.pods.get(r.ip);
         p = r.port;
