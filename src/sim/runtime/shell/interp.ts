@@ -491,22 +491,29 @@ export class Shell {
           this.condDepth--;
         }
         if (n.until ? c === 0 : c !== 0) break;
-        try {
-          status = yield* (body.k === 'simple' ? this.simple(body, rio) : this.exec(body, rio));
-        } catch (e) {
-          if (!(e instanceof LoopSignal)) throw e;
-          if (e.levels > 1) {
-            e.levels--;
-            throw e;
-          }
-          status = 0;
-          if (!e.isContinue) break;
-        }
+        const it = yield* this.loopIteration(body, rio);
+        status = it.status;
+        if (it.stop) break;
       }
     } finally {
       this.loopDepth--;
     }
     return this.setStatus(status);
+  }
+
+  /** One pass of a loop body; `break`/`continue` arrive as a LoopSignal (N levels deep). */
+  private *loopIteration(body: Node, rio: Io): Gen<{ status: number; stop: boolean }> {
+    try {
+      const status = yield* (body.k === 'simple' ? this.simple(body, rio) : this.exec(body, rio));
+      return { status, stop: false };
+    } catch (e) {
+      if (!(e instanceof LoopSignal)) throw e;
+      if (e.levels > 1) {
+        e.levels--;
+        throw e;
+      }
+      return { status: 0, stop: !e.isContinue };
+    }
   }
 
   private *forLoop(n: Extract<Node, { k: 'for' }>, io: Io): Gen<number> {
@@ -523,17 +530,9 @@ export class Shell {
     try {
       for (const item of items) {
         this.setVar(n.name, item);
-        try {
-          status = yield* this.exec(n.body, rio);
-        } catch (e) {
-          if (!(e instanceof LoopSignal)) throw e;
-          if (e.levels > 1) {
-            e.levels--;
-            throw e;
-          }
-          status = 0;
-          if (!e.isContinue) break;
-        }
+        const it = yield* this.loopIteration(n.body, rio);
+        status = it.status;
+        if (it.stop) break;
       }
     } finally {
       this.loopDepth--;
