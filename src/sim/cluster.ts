@@ -20,6 +20,7 @@ import { GarbageCollector } from './controllers/gc.ts';
 import { EndpointsController } from './controllers/endpoints.ts';
 import { LoadBalancerController } from './controllers/loadbalancer.ts';
 import { DeploymentController } from './controllers/deploymentcontroller.ts';
+import { IngressStatusController } from './controllers/ingress.ts';
 
 export const KUBERNETES_VERSION = 'v1.31.4';
 
@@ -89,6 +90,7 @@ export function createCluster(opts: ClusterOptions = {}): Cluster {
   new EndpointsController(sim);
   new LoadBalancerController(sim);
   new DeploymentController(sim, api);
+  new IngressStatusController(sim);
   const nodes = opts.nodes ?? DEFAULT_NODES;
   nodes.forEach((n, i) => {
     const ip = `192.168.${n.controlPlane ? 1 : 2}.${n.controlPlane ? 2 + i : 1 + i}`;
@@ -111,6 +113,7 @@ export function createCluster(opts: ClusterOptions = {}): Cluster {
     const cp = nodes.find((n) => n.controlPlane);
     if (cp) writeControlPlaneManifests(machines.get(cp.name)!.root);
     api.create(COREDNS, { namespace: 'kube-system' });
+    for (const o of INGRESS_NGINX) api.create(o, { namespace: 'ingress-nginx' });
   }
   clock.settle();
   clock.advance(opts.warmupMs ?? 10 * 60_000);
@@ -264,6 +267,58 @@ function writeControlPlaneManifests(root: DirNode): void {
     }
   }
 }
+
+/** ingress-nginx, installed as CKA-style labs install it: a NodePort Service on 30080/30443. */
+const INGRESS_LABELS = { 'app.kubernetes.io/component': 'controller', 'app.kubernetes.io/instance': 'ingress-nginx', 'app.kubernetes.io/name': 'ingress-nginx' };
+const INGRESS_NGINX = [
+  { apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'ingress-nginx', labels: { 'app.kubernetes.io/instance': 'ingress-nginx', 'app.kubernetes.io/name': 'ingress-nginx' } } },
+  {
+    apiVersion: 'networking.k8s.io/v1',
+    kind: 'IngressClass',
+    metadata: { name: 'nginx', labels: INGRESS_LABELS, annotations: { 'ingressclass.kubernetes.io/is-default-class': 'true' } },
+    spec: { controller: 'k8s.io/ingress-nginx' },
+  },
+  {
+    apiVersion: 'apps/v1',
+    kind: 'Deployment',
+    metadata: { name: 'ingress-nginx-controller', namespace: 'ingress-nginx', labels: INGRESS_LABELS },
+    spec: {
+      replicas: 1,
+      selector: { matchLabels: INGRESS_LABELS },
+      template: {
+        metadata: { labels: INGRESS_LABELS },
+        spec: {
+          containers: [
+            {
+              name: 'controller',
+              image: 'registry.k8s.io/ingress-nginx/controller:v1.11.3',
+              args: ['/nginx-ingress-controller', '--election-id=ingress-nginx-leader', '--controller-class=k8s.io/ingress-nginx', '--ingress-class=nginx'],
+              ports: [
+                { containerPort: 80, name: 'http', protocol: 'TCP' },
+                { containerPort: 443, name: 'https', protocol: 'TCP' },
+              ],
+              readinessProbe: { httpGet: { path: '/healthz', port: 10254, scheme: 'HTTP' }, initialDelaySeconds: 10, periodSeconds: 10, failureThreshold: 3 },
+              resources: { requests: { cpu: '100m', memory: '90Mi' } },
+            },
+          ],
+        },
+      },
+    },
+  },
+  {
+    apiVersion: 'v1',
+    kind: 'Service',
+    metadata: { name: 'ingress-nginx-controller', namespace: 'ingress-nginx', labels: INGRESS_LABELS },
+    spec: {
+      type: 'NodePort',
+      selector: INGRESS_LABELS,
+      ports: [
+        { name: 'http', port: 80, protocol: 'TCP', targetPort: 'http', nodePort: 30080 },
+        { name: 'https', port: 443, protocol: 'TCP', targetPort: 'https', nodePort: 30443 },
+      ],
+    },
+  },
+];
 
 /** kubeadm's CoreDNS Deployment (two replicas, tolerating the control plane taint). */
 const COREDNS = {

@@ -37,7 +37,7 @@ import type { Errs, NameFn } from './meta.ts';
 import { FIELD_IMMUTABLE, STANDARD_FINALIZERS, validateObjectMeta, validateObjectMetaUpdate } from './meta.ts';
 import { TAINT_EFFECTS, quantityAt, validatePodCreate, validatePodUpdate, validateResourceQuantity } from './pod.ts';
 import type { ValidationOptions } from './service.ts';
-import { validateWorkload, validateWorkloadUpdate } from './workloads.ts';
+import { validateIngress, validateWorkload, validateWorkloadUpdate } from './workloads.ts';
 import { validateService, validateServiceAllocation, validateServiceUpdate } from './service.ts';
 
 export type { ValidationOptions } from './service.ts';
@@ -76,6 +76,8 @@ export function validateCreate(obj: object, opts: ValidationOptions = {}): Field
     case 'ReplicationController':
     case 'Deployment':
       return validateWorkload(o);
+    case 'Ingress':
+      return validateIngress(o);
     default:
       return validateGenericMeta(o);
   }

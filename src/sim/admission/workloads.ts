@@ -146,3 +146,31 @@ function validateStrategy(spec: Obj): Errs {
   }
   return errs;
 }
+
+/** networking.k8s.io/v1 Ingress: the mistakes students make with paths and backends. */
+export function validateIngress(obj: Obj): Errs {
+  const errs = validateObjectMeta(getObj(obj, 'metadata'), true, nameIsDNSSubdomain);
+  const spec = getObj(obj, 'spec') ?? {};
+  const rules = (Array.isArray(spec['rules']) ? spec['rules'] : []) as Obj[];
+  if (rules.length === 0 && !isObj(spec['defaultBackend'])) errs.push(invalid('spec.rules', { go: '[]networking.IngressRule(nil)' }, 'either `defaultBackend` or `rules` must be specified'));
+  rules.forEach((rule, i) => {
+    const paths = (Array.isArray(getObj(rule, 'http')?.['paths']) ? (getObj(rule, 'http')!['paths'] as Obj[]) : []) as Obj[];
+    paths.forEach((p, j) => {
+      const base = `spec.rules[${i}].http.paths[${j}]`;
+      const pathType = getStr(p, 'pathType');
+      const path = getStr(p, 'path');
+      if (!pathType) errs.push(required(`${base}.pathType`, 'pathType must be specified'));
+      else if (!['Exact', 'Prefix', 'ImplementationSpecific'].includes(pathType)) errs.push(notSupported(`${base}.pathType`, pathType, ['Exact', 'ImplementationSpecific', 'Prefix']));
+      if ((pathType === 'Exact' || pathType === 'Prefix') && !path.startsWith('/')) errs.push(invalid(`${base}.path`, path, 'must be an absolute path'));
+      const backend = getObj(p, 'backend');
+      const svc = getObj(backend, 'service');
+      if (!svc && !isObj(backend?.['resource'])) errs.push(invalid(`${base}.backend`, { go: 'networking.IngressBackend{Service:(*networking.IngressServiceBackend)(nil), Resource:(*core.TypedLocalObjectReference)(nil)}' }, 'one backend must be specified'));
+      if (svc) {
+        if (!getStr(svc, 'name')) errs.push(required(`${base}.backend.service.name`));
+        const port = getObj(svc, 'port');
+        if (!port || (getNum(port, 'number') === undefined && !getStr(port, 'name'))) errs.push(required(`${base}.backend.service.port`, 'port name or number is required'));
+      }
+    });
+  });
+  return errs;
+}

@@ -11,6 +11,7 @@ import type { KubeObject } from '../store/types.ts';
 import { parseImageRef } from '../runtime/imageref.ts';
 import { GENERIC_MAIN, lookupImage, type BinarySpec, type ResolvedImage } from '../runtime/images.ts';
 import { PodNetwork } from '../runtime/network.ts';
+import { IngressRouter } from '../runtime/ingress.ts';
 import type { Network, Proc, ProcessContext } from '../runtime/process.ts';
 import { newDir, treeFrom, Vfs, type DirNode } from '../runtime/vfs.ts';
 import { isKnownCommand, runArgv } from '../runtime/shell/index.ts';
@@ -139,12 +140,14 @@ export class Kubelet {
   private seq = 0;
   private staticPods = new Map<string, { hash: string; worker: PodWorker }>();
   private manifestHashes = new Map<string, { node: object; version: number; hash: string }>();
+  private readonly ingressRouter: IngressRouter;
 
   constructor(
     private readonly sim: SimContext,
     readonly machine: NodeMachine,
     private readonly decodeStatic: (text: string, file: string) => Pod | undefined,
   ) {
+    this.ingressRouter = new IngressRouter(sim.store);
     sim.store.watch('Pod', (ev) => {
       const pod = ev.object as Pod;
       if (pod.spec?.nodeName !== machine.name) return;
@@ -567,6 +570,7 @@ export class Kubelet {
         if (u.cpuMilli !== undefined) c.usage.cpuMilli = u.cpuMilli;
         this.sim.clock.schedule(0, () => this.checkMemory(w, c));
       },
+      ingress: (req, opts) => this.ingressRouter.handle(this.sim.network.viewFrom(net, ns, net?.ip ?? '', req.headers['User-Agent'] ?? 'Wget'), opts.className, req),
     };
   }
 

@@ -450,6 +450,29 @@ function coredns(_argv: string[], ctx: ProcessContext): Proc {
   return serve(ctx, [{ port: 53, tcp: () => '' }, { port: 8080, http: ok('OK') }, { port: 8181, http: ok('OK') }, { port: 9153, http: ok('# metrics\n') }], (p) => `listen tcp :${p}: bind: address already in use\n`);
 }
 
+/** ingress-nginx: routes :80/:443 by the Ingress objects of its class; logs like ingress-nginx. */
+function ingressNginx(argv: string[], ctx: ProcessContext): Proc {
+  const className = (argv.find((a) => a.startsWith('--ingress-class=')) ?? '--ingress-class=nginx').split('=')[1] ?? 'nginx';
+  ctx.stdout('-------------------------------------------------------------------------------\nNGINX Ingress controller\n  Release:       v1.11.3\n  Build:         0106de65cfccb74405a6dfa7d9daffc6f0a6ef1a\n  Repository:    https://github.com/kubernetes/ingress-nginx\n  nginx version: nginx/1.25.5\n\n-------------------------------------------------------------------------------\n\n');
+  ctx.setUsage?.({ memoryBytes: 90 * MI, cpuMilli: 3 });
+  const handle = (https: boolean) => (req: HttpRequest): HttpResponse => {
+    const res = ctx.ingress ? ctx.ingress(req, { className, https }) : { status: 404, body: 'default backend - 404' };
+    const d = new Date(ctx.wallTime());
+    const ts = `${pad2(d.getUTCDate())}/${MONTHS[d.getUTCMonth()]}/${d.getUTCFullYear()}:${pad2(d.getUTCHours())}:${pad2(d.getUTCMinutes())}:${pad2(d.getUTCSeconds())} +0000`;
+    ctx.stdout(`${req.clientIp} - - [${ts}] "${req.method} ${req.path} HTTP/1.1" ${res.status} ${res.body.length} "-" "${req.headers['User-Agent'] ?? '-'}" ${req.path.length + 80} 0.002 [] [] - - - - ${fakeDigest(req.path + ts).slice(0, 32)}\n`);
+    return res;
+  };
+  return serve(
+    ctx,
+    [
+      { port: 80, http: handle(false) },
+      { port: 443, http: handle(true) },
+      { port: 10254, http: () => ({ status: 200, body: 'ok' }) },
+    ],
+    (p) => `F1122 bind() to 0.0.0.0:${p} failed (98: Address already in use)\n`,
+  );
+}
+
 function* idle(_argv: string[], ctx: ProcessContext): Proc {
   ctx.setUsage?.({ memoryBytes: 1 * MI, cpuMilli: 0 });
   yield { type: 'forever' };
@@ -482,9 +505,14 @@ export function* curl(argv: string[], ctx: ProcessContext): Proc {
   let include = false;
   let silent = false;
   let failOnError = false;
+  const headers: Record<string, string> = {};
   for (let i = 1; i < argv.length; i++) {
     const a = argv[i]!;
-    if (a === '-o' || a === '--output' || a === '-H' || a === '-X' || a === '-m' || a === '--max-time' || a === '-w') i++;
+    if (a === '-H' || a === '--header') {
+      const h = argv[++i] ?? '';
+      const colon = h.indexOf(':');
+      if (colon > 0) headers[h.slice(0, colon).trim().replace(/^host$/i, 'Host')] = h.slice(colon + 1).trim();
+    } else if (a === '-o' || a === '--output' || a === '-X' || a === '-m' || a === '--max-time' || a === '-w') i++;
     else if (a.startsWith('-') && !a.startsWith('--')) {
       if (a.includes('i')) include = true;
       if (a.includes('s')) silent = true;
@@ -505,7 +533,7 @@ export function* curl(argv: string[], ctx: ProcessContext): Proc {
   }
   const host = m[2]!;
   const port = Number(m[3] ?? (m[1] === 'https' ? 443 : 80));
-  const r = ctx.net.http(host, port, m[4] ?? '/');
+  const r = ctx.net.http(host, port, m[4] ?? '/', Object.keys(headers).length ? headers : undefined);
   if (!r.ok) {
     if (r.error === 'unresolved') {
       ctx.stderr(`curl: (6) Could not resolve host: ${host}\n`);
@@ -675,6 +703,8 @@ export const CATALOG: ImageModel[] = [
     ...nodeDemo('gcr.io/terrycho-sandbox/deployment', /^v2$/, helloServer((h) => `Hello World! I'm Server version 2. ${h} \n`)),
   },
   nodeDemo('gcr.io/terrycho-sandbox/hello-node', /^v[12]$/, helloServer((h) => `Hello World! I'm ${h} \n`)),
+  nodeDemo('gcr.io/terrycho-sandbox/users', /^v[12]$/, helloServer((h) => `Hello World! I'm User server ${h} \n`)),
+  nodeDemo('gcr.io/terrycho-sandbox/products', /^v[12]$/, helloServer((h) => `Hello World! I'm Product server ${h} \n`)),
   {
     name: 'registry.k8s.io/liveness',
     tags: /^(latest|v\d+)$/,
@@ -742,6 +772,17 @@ export const CATALOG: ImageModel[] = [
     memoryBytes: 14 * MI,
     cpuMilli: 2,
     description: 'CoreDNS: the cluster DNS (answers are simulated by Kubelab itself)',
+  },
+  {
+    name: 'registry.k8s.io/ingress-nginx/controller',
+    tags: /^v1\.\d+\.\d+$/,
+    sizeBytes: 105_000_000,
+    shell: true,
+    entrypoint: ['/nginx-ingress-controller'],
+    binaries: { '/nginx-ingress-controller': sig(ingressNginx) },
+    memoryBytes: 90 * MI,
+    cpuMilli: 3,
+    description: 'ingress-nginx: routes HTTP on :80/:443 by Ingress rules of its class',
   },
   {
     name: 'docker.io/library/httpd',

@@ -219,12 +219,13 @@ export class ClusterNetwork {
       dnsServer: { ip: DNS_SERVICE_IP, name: DNS_SERVICE_NAME },
       resolve: (name) => this.resolve(name, ns),
       reverse: (ip) => this.reverse(ip),
-      http: (host, port, path): HttpResult => {
+      http: (host, port, path, headers): HttpResult => {
         const s = socketAt(host, port);
         if (!s.ok) return { ok: false, error: s.error === 'unresolved' ? 'unresolved' : s.error, detail: s.detail };
         const handler = s.socket.listener.http;
         if (!handler) return { ok: false, error: 'refused', detail: 'connection reset by peer' };
-        const response = handler({ method: 'GET', path, host: port === 80 ? host : `${host}:${port}`, headers: { 'User-Agent': userAgent }, clientIp: s.loopback ? '127.0.0.1' : sourceIp });
+        const hostHeader = headers?.['Host'] ?? (port === 80 ? host : `${host}:${port}`);
+        const response = handler({ method: 'GET', path, host: hostHeader, headers: { 'User-Agent': userAgent, ...headers }, clientIp: s.loopback ? '127.0.0.1' : sourceIp });
         return s.podKey ? { ok: true, response, servedBy: s.podKey } : { ok: true, response };
       },
       tcp: (host, port, line) => {

@@ -56,8 +56,8 @@ export interface Network {
   resolve(name: string): DnsAnswer | undefined;
   /** Reverse lookup, for nslookup's "Address 1: ip name" lines. */
   reverse(ip: string): string | undefined;
-  /** An HTTP GET from this process to a host (name or IP) and port. */
-  http(host: string, port: number, path: string): HttpResult;
+  /** An HTTP GET from this process to a host (name or IP) and port; headers may set Host. */
+  http(host: string, port: number, path: string, headers?: Record<string, string>): HttpResult;
   /** A TCP line exchange (e.g. redis-cli PING). */
   tcp(host: string, port: number, line: string): { ok: true; reply: string } | { ok: false; detail: string };
 }
@@ -81,4 +81,9 @@ export interface ProcessContext {
    * compares it with the container's limit (OOMKilled) and `kubectl top` shows it.
    */
   setUsage?(usage: { memoryBytes?: number; cpuMilli?: number }): void;
+  /**
+   * What an ingress controller sees of the cluster: route one HTTP request by the Ingress
+   * objects of its class. Only the ingress controller image uses it.
+   */
+  ingress?(req: HttpRequest, opts: { className: string; https: boolean }): HttpResponse;
 }

@@ -44,6 +44,7 @@ import {
 import type { ServedResource } from '../../resources.ts';
 import { allCategory } from '../../resources.ts';
 import type { Workload } from '../../controllers/replicaset.ts';
+import type { Ingress } from '../../runtime/ingress.ts';
 
 interface Columns {
   headers: string[];
@@ -69,6 +70,21 @@ export function columnsFor(kind: string, now: number, wide: boolean): Columns {
       return { headers: wide ? SERVICE_WIDE_HEADERS : SERVICE_HEADERS, row: (o) => serviceRow(o as Service, now, wide) };
     case 'Endpoints':
       return { headers: ENDPOINTS_HEADERS, row: (o) => endpointsRow(o as Endpoints, now) };
+    case 'Ingress':
+      return {
+        headers: ['NAME', 'CLASS', 'HOSTS', 'ADDRESS', 'PORTS', 'AGE'],
+        row: (o) => {
+          const ing = o as Ingress & { status?: { loadBalancer?: { ingress?: { ip?: string; hostname?: string }[] } } };
+          const hosts = [...new Set((ing.spec?.rules ?? []).map((r) => r.host ?? '*'))];
+          const addr = (ing.status?.loadBalancer?.ingress ?? []).map((i) => i.ip ?? i.hostname ?? '').join(',');
+          return [o.metadata.name ?? '', ing.spec?.ingressClassName ?? '<none>', hosts.length ? hosts.join(',') : '*', addr, (ing.spec?.tls ?? []).length ? '80, 443' : '80', translateTimestampSince(o.metadata.creationTimestamp, now)];
+        },
+      };
+    case 'IngressClass':
+      return {
+        headers: ['NAME', 'CONTROLLER', 'PARAMETERS', 'AGE'],
+        row: (o) => [o.metadata.name ?? '', String((o as { spec?: { controller?: string } }).spec?.controller ?? ''), '<none>', translateTimestampSince(o.metadata.creationTimestamp, now)],
+      };
     case 'Deployment': {
       const headers = ['NAME', 'READY', 'UP-TO-DATE', 'AVAILABLE', 'AGE', ...(wide ? ['CONTAINERS', 'IMAGES', 'SELECTOR'] : [])];
       return {

@@ -779,6 +779,7 @@ export class Shell {
     };
     // A binary's resource use is the container's (the kubelet's OOM check and kubectl top).
     if (base.setUsage) ctx.setUsage = (u) => base.setUsage?.(u);
+    if (base.ingress) ctx.ingress = (req, o) => base.ingress!(req, o);
     return ctx;
   }
 
