@@ -11,6 +11,7 @@ import { validateCreate, validateUpdate } from './admission/validate.ts';
 import { formatInvalid } from './admission/fieldErrors.ts';
 import { NAME_SUFFIX_ALPHABET } from './random.ts';
 import { podQosClass } from './kubelet/podutil.ts';
+import { generatedJobLabels } from './admission/batch.ts';
 import { decode as schemaDecode } from './schema/index.ts';
 
 export const LAST_APPLIED = 'kubectl.kubernetes.io/last-applied-configuration';
@@ -113,6 +114,8 @@ export class ApiServer {
     const admitted = this.admit(input, opts.namespace);
     if (!admitted.ok) return admitted;
     const obj = admitted.object;
+    // A client cannot choose the uid.
+    delete obj.metadata.uid;
     // generateName becomes a name before validation, as the registry's BeforeCreate does.
     if (!obj.metadata.name && obj.metadata.generateName) {
       const base = obj.metadata.generateName.slice(0, 58);
@@ -127,6 +130,9 @@ export class ApiServer {
     if (errs.length) return { ok: false, error: this.invalid(obj, errs) };
     const alloc = this.allocate(obj, undefined);
     if (alloc) return { ok: false, error: alloc };
+    // The job registry's PrepareForCreate: the uid is known now, so the selector and the
+    // template's controller-uid/job-name labels are generated before validation.
+    if (obj.kind === 'Job') generateJobSelector(obj, this.sim.random.uuid());
     // The pod registry's PrepareForCreate: a new pod is Pending with its QoS class.
     if (obj.kind === 'Pod') (obj as Pod).status = { phase: 'Pending', qosClass: podQosClass(obj as Pod) };
     const res = this.store.create(obj);
@@ -202,6 +208,14 @@ export class ApiServer {
         const saMount = oc?.volumeMounts?.find((m) => m.mountPath === '/var/run/secrets/kubernetes.io/serviceaccount');
         if (saMount) nc.volumeMounts = [...(nc.volumeMounts ?? []).filter((m) => m.mountPath !== saMount.mountPath), saMount];
       }
+    }
+    if (desired.kind === 'Job' && d.spec && c.spec && d.spec['manualSelector'] !== true && d.spec['selector'] === undefined) {
+      // The generated selector and labels belong to the server, not to the manifest.
+      d.spec['selector'] = c.spec['selector'];
+      const ct = c.spec['template'] as { metadata?: { labels?: Record<string, string> } } | undefined;
+      const dt = (d.spec['template'] ?? {}) as { metadata?: { labels?: Record<string, string> } };
+      d.spec['template'] = { ...dt, metadata: { ...dt.metadata, labels: { ...dt.metadata?.labels, ...ct?.metadata?.labels } } };
+      if (!desired.metadata.labels) out.metadata.labels = cur.metadata.labels ?? {};
     }
     if (desired.kind === 'Service' && d.spec && c.spec) {
       for (const f of ['clusterIP', 'clusterIPs']) if (d.spec[f] === undefined && c.spec[f] !== undefined) d.spec[f] = c.spec[f];
@@ -340,6 +354,19 @@ export class ApiServer {
     if (validateCreate(pod).length) return undefined;
     return pod;
   }
+}
+
+function generateJobSelector(job: KubeObject, uid: string): void {
+  const j = job as KubeObject & { spec?: { manualSelector?: boolean; selector?: unknown; template?: { metadata?: { labels?: Record<string, string> } } } };
+  if (!j.spec || j.spec.manualSelector === true || j.spec.selector) return;
+  job.metadata.uid = uid;
+  const { selector, templateLabels } = generatedJobLabels(job.metadata.name ?? '', uid);
+  const template = j.spec.template ?? {};
+  const userLabels = template.metadata?.labels ?? {};
+  const labels = { ...userLabels, ...templateLabels };
+  if (!job.metadata.labels || Object.keys(job.metadata.labels).length === 0) job.metadata.labels = labels;
+  j.spec.selector = { matchLabels: selector };
+  j.spec.template = { ...template, metadata: { ...template.metadata, labels } };
 }
 
 function serviceIp(offset: number): string {

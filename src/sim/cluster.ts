@@ -16,11 +16,15 @@ import { ApiServer } from './apiserver.ts';
 import { TrafficSource, type TrafficTarget } from './traffic.ts';
 import { resourceInfo } from './resources.ts';
 import { ReplicaSetController } from './controllers/replicaset.ts';
+import { JobController } from './controllers/job.ts';
+import { DaemonSetController } from './controllers/daemonset.ts';
 import { GarbageCollector } from './controllers/gc.ts';
 import { EndpointsController } from './controllers/endpoints.ts';
 import { LoadBalancerController } from './controllers/loadbalancer.ts';
 import { DeploymentController } from './controllers/deploymentcontroller.ts';
 import { IngressStatusController } from './controllers/ingress.ts';
+import { LocalPathProvisioner, PersistentVolumeController, StorageProtectionController } from './controllers/pv.ts';
+import { StatefulSetController } from './controllers/statefulset.ts';
 
 export const KUBERNETES_VERSION = 'v1.31.4';
 
@@ -86,11 +90,17 @@ export function createCluster(opts: ClusterOptions = {}): Cluster {
 
   const scheduler = new Scheduler(sim);
   new ReplicaSetController(sim, api);
+  new JobController(sim, api);
+  new DaemonSetController(sim, api);
   new GarbageCollector(sim, api);
   new EndpointsController(sim);
   new LoadBalancerController(sim);
   new DeploymentController(sim, api);
   new IngressStatusController(sim);
+  new PersistentVolumeController(sim, machines);
+  new StorageProtectionController(sim);
+  new LocalPathProvisioner(sim, api, machines);
+  new StatefulSetController(sim, api);
   const nodes = opts.nodes ?? DEFAULT_NODES;
   nodes.forEach((n, i) => {
     const ip = `192.168.${n.controlPlane ? 1 : 2}.${n.controlPlane ? 2 + i : 1 + i}`;

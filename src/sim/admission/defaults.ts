@@ -9,6 +9,8 @@
 import { parseQuantity, roundUpToMilli } from '../quantity.ts';
 import type { Obj } from './loose.ts';
 import { defaultWorkload } from './workloads.ts';
+import { defaultStatefulSet } from './statefulset.ts';
+import { defaultDaemonSet, defaultJob } from './batch.ts';
 import { clone, ensureObj, getArr, getObj, getStr, has, isObj, objects } from './loose.ts';
 
 export interface DefaultingOptions {
@@ -67,14 +69,29 @@ export function applyDefaults<T extends object>(input: T, opts: DefaultingOption
       break;
     case 'PersistentVolume':
       defaultPersistentVolume(obj);
+      // The StorageObjectInUseProtection admission plugin.
+      addFinalizer(meta, 'kubernetes.io/pv-protection');
       break;
     case 'PersistentVolumeClaim':
       defaultPersistentVolumeClaim(obj);
+      addFinalizer(meta, 'kubernetes.io/pvc-protection');
+      break;
+    case 'StorageClass':
+      defaultStorageClass(obj);
       break;
     case 'ReplicaSet':
     case 'ReplicationController':
     case 'Deployment':
       defaultWorkload(obj);
+      break;
+    case 'StatefulSet':
+      defaultStatefulSet(obj);
+      break;
+    case 'Job':
+      defaultJob(obj);
+      break;
+    case 'DaemonSet':
+      defaultDaemonSet(obj);
       break;
     default:
       break;
@@ -381,6 +398,8 @@ function defaultNode(node: Obj): void {
 
 function defaultPersistentVolume(pv: Obj): void {
   const spec = ensureObj(pv, 'spec');
+  // `storageClassName:` with no value is JSON null, which Go decodes as "not set".
+  if (spec['storageClassName'] === null) delete spec['storageClassName'];
   if (!getStr(spec, 'persistentVolumeReclaimPolicy')) spec['persistentVolumeReclaimPolicy'] = 'Retain';
   if (!getStr(spec, 'volumeMode')) spec['volumeMode'] = 'Filesystem';
   const hostPath = getObj(spec, 'hostPath');
@@ -390,8 +409,20 @@ function defaultPersistentVolume(pv: Obj): void {
   if (!getStr(status, 'phase')) status['phase'] = 'Pending';
 }
 
-function defaultPersistentVolumeClaim(pvc: Obj): void {
+function addFinalizer(meta: Obj, finalizer: string): void {
+  const list = getArr(meta, 'finalizers').filter((f): f is string => typeof f === 'string');
+  if (!list.includes(finalizer)) meta['finalizers'] = [...list, finalizer];
+}
+
+/** SetDefaults_StorageClass. */
+function defaultStorageClass(sc: Obj): void {
+  if (!getStr(sc, 'reclaimPolicy')) sc['reclaimPolicy'] = 'Delete';
+  if (!getStr(sc, 'volumeBindingMode')) sc['volumeBindingMode'] = 'Immediate';
+}
+
+export function defaultPersistentVolumeClaim(pvc: Obj): void {
   const spec = ensureObj(pvc, 'spec');
+  if (spec['storageClassName'] === null) delete spec['storageClassName'];
   if (!getStr(spec, 'volumeMode')) spec['volumeMode'] = 'Filesystem';
   const resources = getObj(spec, 'resources');
   roundResourceList(getObj(resources, 'requests'));

@@ -39,6 +39,8 @@ import { TAINT_EFFECTS, quantityAt, validatePodCreate, validatePodUpdate, valida
 import type { ValidationOptions } from './service.ts';
 import { validateIngress, validateWorkload, validateWorkloadUpdate } from './workloads.ts';
 import { validateService, validateServiceAllocation, validateServiceUpdate } from './service.ts';
+import { validateStatefulSet, validateStatefulSetUpdate } from './statefulset.ts';
+import { validateDaemonSet, validateJob } from './batch.ts';
 
 export type { ValidationOptions } from './service.ts';
 export { FIELD_IMMUTABLE, MAX_ANNOTATIONS_SIZE, validateAnnotations, validateLabels } from './meta.ts';
@@ -78,6 +80,12 @@ export function validateCreate(obj: object, opts: ValidationOptions = {}): Field
       return validateWorkload(o);
     case 'Ingress':
       return validateIngress(o);
+    case 'StatefulSet':
+      return validateStatefulSet(o);
+    case 'Job':
+      return validateJob(o);
+    case 'DaemonSet':
+      return validateDaemonSet(o);
     default:
       return validateGenericMeta(o);
   }
@@ -102,6 +110,8 @@ export function validateUpdate(newObj: object, oldObj: object, opts: ValidationO
     case 'ReplicationController':
     case 'Deployment':
       return validateWorkloadUpdate(n, o);
+    case 'StatefulSet':
+      return validateStatefulSetUpdate(n, o);
     case 'Node':
       return [...meta, ...validateNodeUpdate(n, o)];
     case 'ConfigMap':

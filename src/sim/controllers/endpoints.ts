@@ -10,6 +10,7 @@ import { NAME_SUFFIX_ALPHABET } from '../random.ts';
 
 interface EndpointAddress {
   ip: string;
+  hostname?: string;
   nodeName?: string;
   targetRef: { kind: 'Pod'; name: string; namespace: string; uid: string };
 }
@@ -68,6 +69,7 @@ export function computeSubsets(svc: Service, pods: Pod[]): EndpointSubset[] {
     }
     const addr: EndpointAddress = { ip: p.status.podIP, targetRef: { kind: 'Pod', name: p.metadata.name ?? '', namespace: p.metadata.namespace ?? 'default', uid: p.metadata.uid ?? '' } };
     if (p.spec?.nodeName) addr.nodeName = p.spec.nodeName;
+    if (shouldSetHostname(p, svc)) addr.hostname = p.spec!.hostname!;
     if (podReady(p) || publishNotReady) (g.addresses ??= []).push(addr);
     else (g.notReadyAddresses ??= []).push(addr);
   }
@@ -77,6 +79,14 @@ export function computeSubsets(svc: Service, pods: Pod[]): EndpointSubset[] {
     g.notReadyAddresses?.sort(byIp);
   }
   return [...groups.values()];
+}
+
+/**
+ * ShouldSetHostname: a pod whose subdomain names this Service gets its hostname on the address,
+ * which is what gives StatefulSet pods their `<pod>.<service>` DNS names.
+ */
+export function shouldSetHostname(pod: Pod, svc: Service): boolean {
+  return !!pod.spec?.hostname && pod.spec.subdomain === svc.metadata.name && pod.metadata.namespace === svc.metadata.namespace;
 }
 
 function selects(selector: Record<string, string> | undefined, labels: Record<string, string> | undefined): boolean {
@@ -141,7 +151,7 @@ export class EndpointsController {
     const endpoints = subsets.flatMap((s) => [
       ...(s.addresses ?? []).map((a) => ({ a, ready: true })),
       ...(s.notReadyAddresses ?? []).map((a) => ({ a, ready: false })),
-    ]).map(({ a, ready }) => ({ addresses: [a.ip], conditions: { ready, serving: ready, terminating: false }, nodeName: a.nodeName, targetRef: a.targetRef }));
+    ]).map(({ a, ready }) => ({ addresses: [a.ip], conditions: { ready, serving: ready, terminating: false }, ...(a.hostname ? { hostname: a.hostname } : {}), nodeName: a.nodeName, targetRef: a.targetRef }));
     const ports = (subsets[0]?.ports ?? []).map((p) => ({ name: p.name ?? '', port: p.port, protocol: p.protocol }));
     const sliceBody = {
       apiVersion: 'discovery.k8s.io/v1',

@@ -20,6 +20,7 @@ import { LogBuffer } from './logs.ts';
 import { ProbeRunner, type ProbeKind } from './probes.ts';
 import { podQosClass, resolveEnv, type EnvResult } from './podutil.ts';
 import { tryParseQuantity, quantityValue } from '../quantity.ts';
+import { mountClaim } from '../controllers/volume/data.ts';
 
 const SANDBOX_MS = 1000;
 /** Waiting reasons under which a timer, not syncContainers, decides the next start. */
@@ -318,8 +319,13 @@ export class Kubelet {
         return `MountVolume.SetUp failed for volume "${v.name}" : failed to exec 'git clone -- ${repo}${dir ? ' ' + dir : ''}': Cloning into '${dir || repo.split('/').pop()?.replace(/\.git$/, '') || '.'}'...\nfatal: unable to access '${repo}/': Could not resolve host: ${repo.replace(/^[a-z]+:\/\//, '').split('/')[0]}\n: exit status 128`;
       } else if (v.projected) {
         w.volumes.set(v.name, treeFrom({ '/ca.crt': CA_CRT, '/namespace': ns, '/token': fakeToken(w.pod) }, this.sim.clock.wallTime));
+      } else if (v.persistentVolumeClaim) {
+        // The bound PV's data: a node directory for hostPath/local, the cluster's store otherwise.
+        const claim = mountClaim(this.sim, this.machine, ns, v.name, v.persistentVolumeClaim.claimName);
+        if (!claim.ok) return claim.message;
+        w.volumes.set(v.name, claim.dir);
       } else {
-        // emptyDir, and (until storage lands) any other source: a fresh directory for the pod.
+        // emptyDir, and any other source: a fresh directory for the pod.
         w.volumes.set(v.name, newDir(this.sim.clock.wallTime));
       }
     }

@@ -281,11 +281,53 @@ function* redisCli(argv: string[], ctx: ProcessContext): Proc {
 
 // ---------------------------------------------------------------- twemproxy (ambassador)
 
+export interface TwemproxyServer {
+  host: string;
+  port: number;
+  weight: number;
+  /** The optional `name` after a space, used by ketama instead of host:port. */
+  name?: string;
+}
+
+/**
+ * malexer/twemproxy's entrypoint splits REDIS_SERVERS on commas (IFS=,) into `servers:` lines,
+ * each parsed by twemproxy as `host:port:weight [name]`, from the right. A space-separated list
+ * is therefore ONE server whose "name" is everything after the last space.
+ */
+export function parseTwemproxyServers(value: string): TwemproxyServer[] {
+  const out: TwemproxyServer[] = [];
+  for (const raw of value.split(',')) {
+    let entry = raw.trim();
+    if (!entry) continue;
+    let name: string | undefined;
+    const sp = entry.lastIndexOf(' ');
+    if (sp >= 0) {
+      name = entry.slice(sp + 1);
+      entry = entry.slice(0, sp).trim();
+    }
+    const parts = entry.split(':');
+    const weight = parts.length >= 3 ? Number(parts.pop()) : 1;
+    const port = parts.length >= 2 ? Number(parts.pop()) : 6379;
+    const server: TwemproxyServer = { host: parts.join(':'), port, weight: Number.isFinite(weight) ? weight : 1 };
+    if (name) server.name = name;
+    out.push(server);
+  }
+  return out;
+}
+
+/** twemproxy's hash_fnv1a_64: FNV-1a with the 64-bit constants truncated to 32 bits. */
+export function twemproxyKeyHash(key: string): number {
+  let h = 0x84222325;
+  for (const b of new TextEncoder().encode(key)) {
+    h ^= b;
+    h = Math.imul(h, 0x000001b3) >>> 0;
+  }
+  return h >>> 0;
+}
+
 function twemproxy(_argv: string[], ctx: ProcessContext): Proc {
-  const servers = (ctx.env.get('REDIS_SERVERS') ?? '').split(/\s+/).filter(Boolean).map((s) => {
-    const [host = '', port = '6379'] = s.split(':');
-    return { host, port: Number(port) };
-  });
+  // The image's ENV default when the pod does not set REDIS_SERVERS.
+  const servers = parseTwemproxyServers(ctx.env.get('REDIS_SERVERS') ?? '127.0.0.1:6378:1,127.0.0.1:6379:1');
   const stamp = (): string => {
     const d = new Date(ctx.wallTime());
     return `[${d.getUTCFullYear()}-${pad2(d.getUTCMonth() + 1)}-${pad2(d.getUTCDate())} ${pad2(d.getUTCHours())}:${pad2(d.getUTCMinutes())}:${pad2(d.getUTCSeconds())}.000]`;
@@ -293,17 +335,17 @@ function twemproxy(_argv: string[], ctx: ProcessContext): Proc {
   ctx.stdout(`${stamp()} nc.c:187 nutcracker-0.4.1 built for Linux 5.15.0 x86_64 started on pid 1\n`);
   ctx.stdout(`${stamp()} nc.c:192 run, rabbit run / dig that hole, forget the sun\n`);
   ctx.setUsage?.({ memoryBytes: 2 * MI, cpuMilli: 1 });
-  let next = 0;
   const tcp = (line: string): string => {
     if (servers.length === 0) return '-ERR no servers configured (REDIS_SERVERS is empty)';
-    // twemproxy shards keys over its pool; the model spreads requests round-robin.
+    // twemproxy shards by key, so a key always lands on the same server (the model hashes
+    // modulo the pool instead of building ketama's continuum). A failed server is skipped, as
+    // auto_eject_hosts does.
+    const key = line.trim().split(/\s+/)[1] ?? '';
+    const first = twemproxyKeyHash(key) % servers.length;
     for (let i = 0; i < servers.length; i++) {
-      const s = servers[(next + i) % servers.length]!;
+      const s = servers[(first + i) % servers.length]!;
       const r = ctx.net.tcp(s.host, s.port, line);
-      if (r.ok) {
-        next = (next + i + 1) % servers.length;
-        return r.reply;
-      }
+      if (r.ok) return r.reply;
       ctx.stdout(`${stamp()} nc_util.c:223 server address "${s.host}:${s.port}" could not be resolved or connected\n`);
     }
     return '-ERR Connection refused';

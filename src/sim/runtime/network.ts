@@ -123,6 +123,14 @@ export class ClusterNetwork {
         const ips = [...new Set((svc.spec?.ports ?? [{ port: 0 }]).flatMap((p) => this.endpointsFor(svc, p).map((e) => e.ip)))];
         return ips.length ? { kind: 'A', name: fqdn, ips } : undefined;
       }
+      if (parts.length === 3) {
+        // <endpoint>.<service>.<ns>: an endpoint's hostname (StatefulSet pods) or its dashed IP.
+        const [host, svcName, ns] = parts as [string, string, string];
+        const svc = this.store.get<Service>('Service', ns, svcName);
+        if (!svc || svc.spec?.type === 'ExternalName') return undefined;
+        const ips = [...new Set(this.readyAddresses(ns, svcName).filter((a) => endpointHostname(a) === host).map((a) => a.ip))];
+        return ips.length ? { kind: 'A', name: fqdn, ips } : undefined;
+      }
       return undefined;
     }
     const podSuffix = `.pod.${CLUSTER_DOMAIN}`;
@@ -137,8 +145,18 @@ export class ClusterNetwork {
   reverse(ip: string): string | undefined {
     const s = this.vips.get(ip);
     if (s) return `${s.metadata.name}.${s.metadata.namespace}.svc.${CLUSTER_DOMAIN}`;
+    // CoreDNS 1.11 answers PTR for any ready endpoint address, named as its A record is.
+    for (const ep of this.store.list<EndpointsLike>('Endpoints')) {
+      const a = (ep.subsets ?? []).flatMap((x) => x.addresses ?? []).find((x) => x.ip === ip);
+      if (a) return `${endpointHostname(a)}.${ep.metadata.name}.${ep.metadata.namespace}.svc.${CLUSTER_DOMAIN}`;
+    }
     if (this.pods.has(ip)) return `${ip.replace(/\./g, '-')}.${this.podNamespace(ip)}.pod.${CLUSTER_DOMAIN}`;
     return undefined;
+  }
+
+  private readyAddresses(ns: string, name: string): EndpointAddressLike[] {
+    const ep = this.store.get<EndpointsLike>('Endpoints', ns, name);
+    return (ep?.subsets ?? []).flatMap((x) => x.addresses ?? []);
   }
 
   private podNamespace(ip: string): string {
@@ -239,6 +257,17 @@ export class ClusterNetwork {
       },
     };
   }
+}
+
+interface EndpointAddressLike {
+  ip: string;
+  hostname?: string;
+}
+type EndpointsLike = KubeObject & { subsets?: { addresses?: EndpointAddressLike[] }[] };
+
+/** CoreDNS endpointHostname: the address's hostname, else its IP with dashes. */
+function endpointHostname(a: EndpointAddressLike): string {
+  return a.hostname || a.ip.replace(/[.:]/g, '-');
 }
 
 /** Every address kube-proxy answers for a Service. */

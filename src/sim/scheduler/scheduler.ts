@@ -7,6 +7,7 @@
 import type { Node, Pod, Taint, Toleration } from '../api.ts';
 import type { SimContext } from '../context.ts';
 import { milliValue, intValue, tryParseQuantity } from '../quantity.ts';
+import { VolumeBinding } from '../controllers/volume/binding.ts';
 
 const SCHEDULE_LATENCY_MS = 20;
 /** podMaxInUnschedulablePodsDuration: unschedulable pods are retried at least this often. */
@@ -63,7 +64,11 @@ function matchesNodeSelector(pod: Pod, node: Node): boolean {
   for (const [k, v] of Object.entries(pod.spec?.nodeSelector ?? {})) if (labels[k] !== v) return false;
   const terms = pod.spec?.affinity?.nodeAffinity?.requiredDuringSchedulingIgnoredDuringExecution?.nodeSelectorTerms;
   if (terms && terms.length) {
+    // matchFields supports only metadata.name (In/NotIn): what the DaemonSet controller pins pods with.
+    const fieldsMatch = (fields: { key: string; operator: string; values?: string[] }[]): boolean =>
+      fields.every((f) => f.key === 'metadata.name' && (f.operator === 'In' ? (f.values ?? []).includes(node.metadata.name ?? '') : f.operator === 'NotIn' && !(f.values ?? []).includes(node.metadata.name ?? '')));
     const ok = terms.some((term) =>
+      fieldsMatch(term.matchFields ?? []) &&
       (term.matchExpressions ?? []).every((e) => {
         const val = labels[e.key];
         switch (e.operator) {
@@ -92,9 +97,13 @@ function matchesNodeSelector(pod: Pod, node: Node): boolean {
 export class Scheduler {
   private queued = new Set<string>();
   private unschedulable = new Set<string>();
+  /** Pods placed on a node whose volumes are still being bound or provisioned (VolumeBinding PreBind). */
+  private awaitingVolumes = new Map<string, string>();
+  private readonly volumeBinding: VolumeBinding;
   readonly decisions: Decision[] = [];
 
   constructor(private readonly sim: SimContext) {
+    this.volumeBinding = new VolumeBinding(sim);
     sim.store.watch('Pod', (ev) => {
       const pod = ev.object as Pod;
       if (ev.type === 'DELETED' || (ev.type === 'MODIFIED' && pod.metadata.deletionTimestamp)) {
@@ -110,6 +119,7 @@ export class Scheduler {
     });
     sim.store.watch('Node', () => this.retryUnschedulable());
     sim.store.watch('PersistentVolumeClaim', () => this.retryUnschedulable());
+    sim.store.watch('PersistentVolume', () => this.retryUnschedulable());
   }
 
   private key(pod: Pod): string {
@@ -163,6 +173,8 @@ export class Scheduler {
           if (reasons.length) preemptionHelps = preemptionHelps || false;
           const usedPorts = new Set(onNode.flatMap((p) => (p.spec?.containers ?? []).flatMap((c) => (c.ports ?? []).map((x) => x.hostPort ?? 0))));
           if (hostPorts.some((hp) => usedPorts.has(hp))) reasons.push("node(s) didn't have free ports for the requested pod ports");
+          const volumes = reasons.length ? undefined : this.volumeBinding.filter(pod, node);
+          if (volumes) reasons.push(volumes);
         }
       }
       return { node: name, fits: reasons.length === 0, reasons, preemptionHelps };
@@ -175,10 +187,16 @@ export class Scheduler {
       this.unschedulable.delete(`${ns}/${name}`);
       return;
     }
+    const waitingOn = this.awaitingVolumes.get(`${ns}/${name}`);
+    if (waitingOn) {
+      this.bindWhenVolumesReady(pod, waitingOn, false);
+      return;
+    }
     // PreFilter: a claim that does not exist fails the pod before any node is looked at.
     const missingClaim = (pod.spec?.volumes ?? []).find((v) => v.persistentVolumeClaim && !this.sim.store.get('PersistentVolumeClaim', ns, v.persistentVolumeClaim.claimName));
+    const unboundClaims = missingClaim ? undefined : this.volumeBinding.preFilter(pod);
     const nodeCount = this.sim.store.list('Node').length;
-    const verdicts = missingClaim ? [] : this.evaluate(pod);
+    const verdicts = missingClaim || unboundClaims ? [] : this.evaluate(pod);
     const fits = verdicts.filter((v) => v.fits);
     const decision: Decision = { pod: `${ns}/${name}`, verdicts, at: this.sim.clock.wallTime };
     if (fits.length === 0) {
@@ -187,7 +205,9 @@ export class Scheduler {
       this.unschedulable.add(`${ns}/${name}`);
       const message = missingClaim
         ? `0/${nodeCount} nodes are available: persistentvolumeclaim "${missingClaim.persistentVolumeClaim!.claimName}" not found. preemption: 0/${nodeCount} nodes are available: ${nodeCount} Preemption is not helpful for scheduling.`
-        : failedSchedulingMessage(verdicts);
+        : unboundClaims
+          ? `0/${nodeCount} nodes are available: ${unboundClaims}. preemption: 0/${nodeCount} nodes are available: ${nodeCount} Preemption is not helpful for scheduling.`
+          : failedSchedulingMessage(verdicts);
       const cond = { type: 'PodScheduled', status: 'False', lastProbeTime: null as unknown as string, lastTransitionTime: this.sim.clock.isoNow(), reason: 'Unschedulable', message };
       const prev = (pod.status?.conditions ?? []).find((c) => c.type === 'PodScheduled');
       if (prev?.message !== message) {
@@ -220,6 +240,30 @@ export class Scheduler {
     decision.node = chosen;
     this.decisions.push(decision);
     if (this.decisions.length > 200) this.decisions.shift();
+    this.bindWhenVolumesReady(pod, chosen, true);
+  }
+
+  /** PreBind (VolumeBinding) then Bind: a pod whose volumes are not bound yet is checked again every second. */
+  private bindWhenVolumesReady(pod: Pod, chosen: string, first: boolean): void {
+    const ns = pod.metadata.namespace ?? 'default';
+    const name = pod.metadata.name ?? '';
+    const k = `${ns}/${name}`;
+    const volumes = this.volumeBinding.preBind(pod, chosen, first);
+    if (volumes === 'waiting') {
+      if (this.awaitingVolumes.has(k)) return;
+      this.awaitingVolumes.set(k, chosen);
+      this.sim.clock.schedule(1000, () => {
+        this.awaitingVolumes.delete(k);
+        const again = this.sim.store.get<Pod>('Pod', ns, name);
+        if (again && again.metadata.uid === pod.metadata.uid && !again.spec?.nodeName && !again.metadata.deletionTimestamp) this.bindWhenVolumesReady(again, chosen, false);
+      });
+      return;
+    }
+    this.awaitingVolumes.delete(k);
+    if (volumes === 'failed') {
+      this.enqueue(pod, 1000);
+      return;
+    }
     const bound = this.sim.store.update({ ...pod, spec: { ...pod.spec!, nodeName: chosen } });
     if (!bound.ok) return;
     const cond = { type: 'PodScheduled', status: 'True', lastProbeTime: null as unknown as string, lastTransitionTime: this.sim.clock.isoNow() };

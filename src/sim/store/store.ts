@@ -122,7 +122,8 @@ export class ObjectStore {
     if (this.get(o.kind, o.metadata.namespace, name)) {
       return { ok: false, error: { reason: 'AlreadyExists', message: `${this.qualifiedPlural(o.kind)} "${name}" already exists` } };
     }
-    o.metadata.uid = this.random.uuid();
+    // The API server may have assigned the uid already (a Job's generated selector needs it).
+    o.metadata.uid = o.metadata.uid || this.random.uuid();
     o.metadata.resourceVersion = String(++this.rv);
     o.metadata.creationTimestamp = this.clock.isoNow();
     if (GENERATION_KINDS.has(o.kind)) o.metadata.generation = 1;

@@ -10,6 +10,8 @@ import { bool, int, str, strings, type Parsed } from '../flags.ts';
 import type { Command, Job, KubectlEnv, Output } from '../types.ts';
 import { toJson, toYaml } from '../output.ts';
 import type { Cluster } from '../../cluster.ts';
+import type { KubeObject } from '../../store/types.ts';
+import { resolveResourceType } from '../../resources.ts';
 
 export interface ContainerRef {
   pod: Pod;
@@ -64,6 +66,12 @@ function* logs(env: KubectlEnv, p: Parsed, o: Output): Job {
     return 1;
   }
   if (podArg.startsWith('pod/') || podArg.startsWith('pods/') || podArg.startsWith('po/')) podArg = podArg.slice(podArg.indexOf('/') + 1);
+  else if (podArg.includes('/')) {
+    // logs deployment/x, job/y ...: kubectl picks one of the workload's pods.
+    const picked = firstPodOf(env, ns, podArg, o);
+    if (!picked) return 1;
+    podArg = picked;
+  }
   const cName = str(p, 'container') ?? p.args[1];
   const ref = findContainer(env.cluster, ns, podArg, cName, o);
   if (typeof ref === 'string') {
@@ -100,6 +108,33 @@ function* logs(env: KubectlEnv, p: Parsed, o: Output): Job {
     if (c.state.type === 'terminated') break;
   }
   return 0;
+}
+
+/** GetFirstPod: the workload's pods by its selector, ready and running ones first, then oldest. */
+function firstPodOf(env: KubectlEnv, ns: string, arg: string, o: Output): string | undefined {
+  const [type, name] = arg.split('/') as [string, string];
+  const res = resolveResourceType(type);
+  if (!res) {
+    o.err(`error: the server doesn't have a resource type "${type}"\n`);
+    return undefined;
+  }
+  const obj = env.cluster.store.get<KubeObject & { spec?: { selector?: Record<string, unknown> } }>(res.kind, ns, name);
+  if (!obj) {
+    o.err(`Error from server (NotFound): ${env.cluster.store.qualifiedPlural(res.kind)} "${name}" not found\n`);
+    return undefined;
+  }
+  const sel = obj.spec?.selector ?? {};
+  const labels = (sel['matchLabels'] as Record<string, string> | undefined) ?? (res.kind === 'ReplicationController' || res.kind === 'Service' ? (sel as Record<string, string>) : {});
+  const pods = env.cluster.store.list<Pod>('Pod', ns).filter((p) => Object.keys(labels).length > 0 && Object.entries(labels).every(([k, v]) => p.metadata.labels?.[k] === v));
+  if (pods.length === 0) {
+    o.err(`error: timed out waiting for the condition\n`);
+    return undefined;
+  }
+  const rank = (p: Pod): number => (p.status?.phase === 'Running' ? 0 : 1) + ((p.status?.conditions ?? []).some((c) => c.type === 'Ready' && c.status === 'True') ? 0 : 2);
+  pods.sort((a, b) => rank(a) - rank(b) || (a.metadata.creationTimestamp ?? '').localeCompare(b.metadata.creationTimestamp ?? ''));
+  const chosen = pods[0]!.metadata.name ?? '';
+  if (pods.length > 1) o.err(`Found ${pods.length} pods, using pod/${chosen}\n`);
+  return chosen;
 }
 
 function tail(lines: LogLine[], n: number | undefined): LogLine[] {

@@ -45,6 +45,13 @@ import type { ServedResource } from '../../resources.ts';
 import { allCategory } from '../../resources.ts';
 import type { Workload } from '../../controllers/replicaset.ts';
 import type { Ingress } from '../../runtime/ingress.ts';
+import type { Job as JobObject } from '../../controllers/job.ts';
+import type { DaemonSet as DaemonSetObject } from '../../controllers/daemonset.ts';
+import { humanDuration, parseTimestamp } from '../printers/duration.ts';
+import { describeStatefulSet, statefulSetRow, STATEFULSET_HEADERS, STATEFULSET_WIDE_HEADERS, type StatefulSetView } from '../printers/describe-statefulset.ts';
+import type { PersistentVolume, PersistentVolumeClaim } from 'kubernetes-types/core/v1';
+import type { StorageClass } from 'kubernetes-types/storage/v1';
+import { describePersistentVolume, describePersistentVolumeClaim, describeStorageClass, pvcRow, pvRow, storageClassRow, PV_HEADERS, PV_WIDE_HEADERS, PVC_HEADERS, PVC_WIDE_HEADERS, STORAGECLASS_HEADERS } from '../printers/storage.ts';
 
 interface Columns {
   headers: string[];
@@ -125,6 +132,68 @@ export function columnsFor(kind: string, now: number, wide: boolean): Columns {
         },
       };
     }
+    case 'StatefulSet':
+      return { headers: wide ? STATEFULSET_WIDE_HEADERS : STATEFULSET_HEADERS, row: (o) => statefulSetRow(o as unknown as StatefulSetView, now, wide) };
+    case 'Job': {
+      // printJob (v1.30+ has the STATUS column).
+      const headers = ['NAME', 'STATUS', 'COMPLETIONS', 'DURATION', 'AGE', ...(wide ? ['CONTAINERS', 'IMAGES', 'SELECTOR'] : [])];
+      return {
+        headers,
+        row: (o) => {
+          const j = o as JobObject;
+          const st = j.status ?? {};
+          const spec = j.spec ?? {};
+          const succeeded = st.succeeded ?? 0;
+          const parallelism = spec.parallelism ?? 0;
+          const completions = spec.completions !== undefined ? `${succeeded}/${spec.completions}` : parallelism > 1 ? `${succeeded}/1 of ${parallelism}` : `${succeeded}/1`;
+          const start = parseTimestamp(st.startTime);
+          const end = parseTimestamp(st.completionTime) ?? now;
+          const jobDuration = start === undefined ? '' : humanDuration(end - start);
+          const has = (t: string): boolean => (st.conditions ?? []).some((c) => c.type === t && c.status === 'True');
+          const status = has('Complete') ? 'Complete' : has('Failed') ? 'Failed' : o.metadata.deletionTimestamp ? 'Terminating' : has('Suspended') ? 'Suspended' : has('FailureTarget') ? 'FailureTarget' : 'Running';
+          const containers = (spec.template?.spec?.['containers'] ?? []) as { name: string; image?: string }[];
+          return [
+            o.metadata.name ?? '',
+            status,
+            completions,
+            jobDuration,
+            translateTimestampSince(o.metadata.creationTimestamp, now),
+            ...(wide ? [containers.map((c) => c.name).join(','), containers.map((c) => c.image ?? '').join(','), formatLabelSelector(spec.selector as never) || '<none>'] : []),
+          ];
+        },
+      };
+    }
+    case 'DaemonSet': {
+      const headers = ['NAME', 'DESIRED', 'CURRENT', 'READY', 'UP-TO-DATE', 'AVAILABLE', 'NODE SELECTOR', 'AGE', ...(wide ? ['CONTAINERS', 'IMAGES', 'SELECTOR'] : [])];
+      return {
+        headers,
+        row: (o) => {
+          const ds = o as DaemonSetObject;
+          const st = (ds.status ?? {}) as Record<string, number | undefined>;
+          const tspec = ds.spec?.template?.spec ?? {};
+          const nodeSelector = Object.entries((tspec['nodeSelector'] ?? {}) as Record<string, string>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+          const containers = (tspec['containers'] ?? []) as { name: string; image?: string }[];
+          const n = (k: string): string => String(st[k] ?? 0);
+          return [
+            o.metadata.name ?? '',
+            n('desiredNumberScheduled'),
+            n('currentNumberScheduled'),
+            n('numberReady'),
+            n('updatedNumberScheduled'),
+            n('numberAvailable'),
+            nodeSelector.length ? nodeSelector.map(([k, v]) => `${k}=${v}`).join(',') : '<none>',
+            translateTimestampSince(o.metadata.creationTimestamp, now),
+            ...(wide ? [containers.map((c) => c.name).join(','), containers.map((c) => c.image ?? '').join(','), formatLabelSelector(ds.spec?.selector as never) || '<none>'] : []),
+          ];
+        },
+      };
+    }
+    case 'PersistentVolume':
+      return { headers: wide ? PV_WIDE_HEADERS : PV_HEADERS, row: (o) => pvRow(o as unknown as PersistentVolume, now, wide) };
+    case 'PersistentVolumeClaim':
+      return { headers: wide ? PVC_WIDE_HEADERS : PVC_HEADERS, row: (o) => pvcRow(o as unknown as PersistentVolumeClaim, now, wide) };
+    case 'StorageClass':
+      return { headers: STORAGECLASS_HEADERS, row: (o) => storageClassRow(o as unknown as StorageClass, now) };
     case 'ServiceAccount':
       return { headers: ['NAME', 'SECRETS', 'AGE'], row: (o) => [o.metadata.name ?? '', String(((o as { secrets?: unknown[] }).secrets ?? []).length), translateTimestampSince(o.metadata.creationTimestamp, now)] };
     default:
@@ -380,6 +449,18 @@ export function describeObject(env: KubectlEnv, obj: KubeObject, now: number): s
   if (obj.kind === 'ReplicaSet' || obj.kind === 'ReplicationController') {
     const pods = store.list<Pod>('Pod', obj.metadata.namespace).filter((p) => (p.metadata.ownerReferences ?? []).some((r) => r.controller && r.uid === obj.metadata.uid));
     return describeWorkload(obj as unknown as WorkloadView, pods, events, now);
+  }
+  if (obj.kind === 'StatefulSet') {
+    const pods = store.list<Pod>('Pod', obj.metadata.namespace).filter((p) => (p.metadata.ownerReferences ?? []).some((r) => r.controller && r.uid === obj.metadata.uid));
+    return describeStatefulSet(obj as unknown as StatefulSetView, pods, events, now);
+  }
+  if (obj.kind === 'PersistentVolume') return describePersistentVolume(obj as unknown as PersistentVolume, events, now);
+  if (obj.kind === 'StorageClass') return describeStorageClass(obj as unknown as StorageClass, events, now);
+  if (obj.kind === 'PersistentVolumeClaim') {
+    // getPodsForPVC: every pod of the namespace that mounts the claim, in any phase.
+    const name = obj.metadata.name ?? '';
+    const pods = store.list<Pod>('Pod', obj.metadata.namespace).flatMap((p) => (p.spec?.volumes ?? []).filter((v) => v.persistentVolumeClaim?.claimName === name).map(() => p));
+    return describePersistentVolumeClaim(obj as unknown as PersistentVolumeClaim, events, pods, now);
   }
   return genericDescribe(obj, events, now);
 }

@@ -1,0 +1,309 @@
+// The DaemonSet controller (pkg/controller/daemon): one pod per eligible node, pinned to it
+// with a `matchFields metadata.name In [node]` node affinity term the scheduler honours;
+// replace pods that go away or fail; a template change rolls out node by node within
+// maxUnavailable (RollingUpdate) or waits for pods to be deleted by hand (OnDelete).
+//
+// Not modelled: ControllerRevision objects (the revision hash is computed from the template),
+// maxSurge > 0, the failed-pod back-off, `kubectl rollout` for DaemonSets.
+
+import type { Node, Pod } from '../api.ts';
+import type { SimContext } from '../context.ts';
+import type { ApiServer } from '../apiserver.ts';
+import type { KubeObject } from '../store/types.ts';
+import type { TimerHandle } from '../clock.ts';
+import { controllerRef } from './replicaset.ts';
+import { computePodTemplateHash } from './deployment/hash.ts';
+
+interface Toleration {
+  key?: string;
+  operator?: string;
+  value?: string;
+  effect?: string;
+  tolerationSeconds?: number;
+}
+
+interface Taint {
+  key: string;
+  value?: string;
+  effect: string;
+}
+
+interface NodeSelectorRequirement {
+  key: string;
+  operator: string;
+  values?: string[];
+}
+
+export interface DaemonSetSpec {
+  selector?: Record<string, unknown>;
+  minReadySeconds?: number;
+  updateStrategy?: { type?: string; rollingUpdate?: { maxUnavailable?: number | string; maxSurge?: number | string } };
+  template?: { metadata?: { labels?: Record<string, string>; annotations?: Record<string, string> }; spec?: Record<string, unknown> };
+}
+
+export type DaemonSet = KubeObject & { spec?: DaemonSetSpec; status?: Record<string, unknown> };
+
+const SOURCE = { component: 'daemonset-controller' };
+export const REVISION_HASH_LABEL = 'controller-revision-hash';
+export const TEMPLATE_GENERATION_LABEL = 'pod-template-generation';
+
+/** AddOrUpdateDaemonPodTolerations, in the order upstream adds them. */
+export const DAEMON_TOLERATIONS: readonly Toleration[] = [
+  { key: 'node.kubernetes.io/not-ready', operator: 'Exists', effect: 'NoExecute' },
+  { key: 'node.kubernetes.io/unreachable', operator: 'Exists', effect: 'NoExecute' },
+  { key: 'node.kubernetes.io/disk-pressure', operator: 'Exists', effect: 'NoSchedule' },
+  { key: 'node.kubernetes.io/memory-pressure', operator: 'Exists', effect: 'NoSchedule' },
+  { key: 'node.kubernetes.io/pid-pressure', operator: 'Exists', effect: 'NoSchedule' },
+  { key: 'node.kubernetes.io/unschedulable', operator: 'Exists', effect: 'NoSchedule' },
+];
+const NETWORK_UNAVAILABLE: Toleration = { key: 'node.kubernetes.io/network-unavailable', operator: 'Exists', effect: 'NoSchedule' };
+
+/** The template's tolerations plus the ones every daemon pod gets. */
+export function daemonPodTolerations(templateSpec: Record<string, unknown>): Toleration[] {
+  const out = [...((templateSpec['tolerations'] ?? []) as Toleration[])];
+  const extra = templateSpec['hostNetwork'] === true ? [...DAEMON_TOLERATIONS, NETWORK_UNAVAILABLE] : DAEMON_TOLERATIONS;
+  for (const t of extra) {
+    if (!out.some((o) => o.key === t.key && o.effect === t.effect)) out.push({ ...t });
+  }
+  return out;
+}
+
+function tolerates(tolerations: readonly Toleration[], taint: Taint): boolean {
+  return tolerations.some((t) => {
+    if (t.effect && t.effect !== taint.effect) return false;
+    if ((t.operator ?? 'Equal') === 'Exists') return !t.key || t.key === taint.key;
+    return t.key === taint.key && (t.value ?? '') === (taint.value ?? '');
+  });
+}
+
+function labelsMatch(req: NodeSelectorRequirement, labels: Record<string, string>): boolean {
+  const v = labels[req.key];
+  const values = req.values ?? [];
+  switch (req.operator) {
+    case 'In':
+      return v !== undefined && values.includes(v);
+    case 'NotIn':
+      return v === undefined || !values.includes(v);
+    case 'Exists':
+      return v !== undefined;
+    case 'DoesNotExist':
+      return v === undefined;
+    case 'Gt':
+      return v !== undefined && Number(v) > Number(values[0]);
+    case 'Lt':
+      return v !== undefined && Number(v) < Number(values[0]);
+    default:
+      return false;
+  }
+}
+
+/** NodeShouldRunDaemonPod: may a new pod go there, and may an existing one stay? */
+export function nodeShouldRunDaemonPod(node: Node, templateSpec: Record<string, unknown>): { shouldRun: boolean; shouldContinueRunning: boolean } {
+  const labels = node.metadata.labels ?? {};
+  const selector = (templateSpec['nodeSelector'] ?? {}) as Record<string, string>;
+  let fits = Object.entries(selector).every(([k, v]) => labels[k] === v);
+  const affinity = templateSpec['affinity'] as { nodeAffinity?: { requiredDuringSchedulingIgnoredDuringExecution?: { nodeSelectorTerms?: { matchExpressions?: NodeSelectorRequirement[]; matchFields?: NodeSelectorRequirement[] }[] } } } | undefined;
+  const terms = affinity?.nodeAffinity?.requiredDuringSchedulingIgnoredDuringExecution?.nodeSelectorTerms ?? [];
+  if (fits && terms.length > 0) {
+    const name = { 'metadata.name': node.metadata.name ?? '' };
+    fits = terms.some((t) => (t.matchExpressions ?? []).every((e) => labelsMatch(e, labels)) && (t.matchFields ?? []).every((f) => labelsMatch(f, name)));
+  }
+  const tolerations = daemonPodTolerations(templateSpec);
+  const taints = (node.spec?.taints ?? []) as Taint[];
+  const noSchedule = taints.every((t) => t.effect !== 'NoSchedule' || tolerates(tolerations, t));
+  const noExecute = taints.every((t) => t.effect !== 'NoExecute' || tolerates(tolerations, t));
+  return { shouldRun: fits && noSchedule && noExecute, shouldContinueRunning: fits && noExecute };
+}
+
+/** The node a daemon pod belongs to: where it runs, or the node its affinity pins it to. */
+export function daemonPodNode(p: Pod): string | undefined {
+  if (p.spec?.nodeName) return p.spec.nodeName;
+  const terms = p.spec?.affinity?.nodeAffinity?.requiredDuringSchedulingIgnoredDuringExecution?.nodeSelectorTerms ?? [];
+  for (const t of terms) {
+    for (const f of t.matchFields ?? []) if (f.key === 'metadata.name' && f.operator === 'In' && f.values?.length === 1) return f.values[0];
+  }
+  return undefined;
+}
+
+function isTerminal(p: Pod): boolean {
+  return p.status?.phase === 'Succeeded' || p.status?.phase === 'Failed';
+}
+
+function readySince(p: Pod): number | undefined {
+  const c = (p.status?.conditions ?? []).find((x) => x.type === 'Ready' && x.status === 'True');
+  return c ? Date.parse(c.lastTransitionTime ?? '') || 0 : undefined;
+}
+
+/** An int-or-percent against the desired count, rounded up as the DaemonSet does. */
+function resolveMaxUnavailable(v: number | string | undefined, desired: number): number {
+  if (typeof v === 'number') return v;
+  if (typeof v === 'string' && v.endsWith('%')) return Math.ceil((Number(v.slice(0, -1)) * desired) / 100);
+  if (typeof v === 'string' && /^\d+$/.test(v)) return Number(v);
+  return 1;
+}
+
+export class DaemonSetController {
+  private queued = new Set<string>();
+  private requeue = new Map<string, TimerHandle>();
+
+  constructor(
+    private readonly sim: SimContext,
+    private readonly api: ApiServer,
+  ) {
+    sim.store.watch('DaemonSet', (ev) => this.enqueue(ev.object.metadata.namespace ?? 'default', ev.object.metadata.name ?? ''));
+    sim.store.watch('Pod', (ev) => {
+      const ref = controllerRef(ev.object);
+      if (ref?.kind === 'DaemonSet') this.enqueue(ev.object.metadata.namespace ?? 'default', ref.name);
+    });
+    sim.store.watch('Node', () => {
+      for (const ds of sim.store.list<DaemonSet>('DaemonSet')) this.enqueue(ds.metadata.namespace ?? 'default', ds.metadata.name ?? '');
+    });
+  }
+
+  private enqueue(ns: string, name: string, delay = 0): void {
+    const key = `${ns}/${name}`;
+    if (delay > 0) {
+      this.sim.clock.cancel(this.requeue.get(key));
+      this.requeue.set(key, this.sim.clock.schedule(delay, () => this.enqueue(ns, name)));
+      return;
+    }
+    if (this.queued.has(key)) return;
+    this.queued.add(key);
+    this.sim.clock.schedule(0, () => {
+      this.queued.delete(key);
+      this.sync(ns, name);
+    });
+  }
+
+  private sync(ns: string, name: string): void {
+    const store = this.sim.store;
+    const ds = store.get<DaemonSet>('DaemonSet', ns, name);
+    if (!ds || ds.metadata.deletionTimestamp) return;
+    const spec = ds.spec ?? {};
+    const templateSpec = spec.template?.spec ?? {};
+    const uid = ds.metadata.uid ?? '';
+    const hash = computePodTemplateHash(spec.template ?? {});
+    const nowMs = this.sim.clock.wallTime;
+    const minReadyMs = (spec.minReadySeconds ?? 0) * 1000;
+
+    const byNode = new Map<string, Pod[]>();
+    for (const p of store.list<Pod>('Pod', ns)) {
+      if (controllerRef(p)?.uid !== uid) continue;
+      const node = daemonPodNode(p) ?? '';
+      byNode.set(node, [...(byNode.get(node) ?? []), p]);
+    }
+    const nodes = store.list<Node>('Node').sort((a, b) => (a.metadata.name ?? '').localeCompare(b.metadata.name ?? ''));
+    const known = new Set(nodes.map((n) => n.metadata.name ?? ''));
+    for (const [node, pods] of byNode) {
+      if (!known.has(node)) for (const p of pods) if (!p.metadata.deletionTimestamp) this.deletePod(ds, p);
+    }
+
+    let desired = 0;
+    let current = 0;
+    let misscheduled = 0;
+    let ready = 0;
+    let available = 0;
+    let updated = 0;
+    let nextCheck = Infinity;
+    const oldPods: { pod: Pod; available: boolean }[] = [];
+    let unavailable = 0;
+    for (const node of nodes) {
+      const nodeName = node.metadata.name ?? '';
+      const { shouldRun, shouldContinueRunning } = nodeShouldRunDaemonPod(node, templateSpec);
+      const pods = byNode.get(nodeName) ?? [];
+      const live = pods.filter((p) => !p.metadata.deletionTimestamp);
+      if (shouldRun) desired++;
+      if (!shouldContinueRunning) {
+        for (const p of live) this.deletePod(ds, p);
+        if (pods.some((p) => !isTerminal(p))) misscheduled++;
+        continue;
+      }
+      // A failed daemon pod is deleted, and replaced on a later sync.
+      for (const p of live.filter(isTerminal)) {
+        this.sim.events.record(ds, 'Warning', 'FailedDaemonPod', `Found failed daemon pod ${ns}/${p.metadata.name} on node ${nodeName}, will try to kill it`, SOURCE);
+        this.deletePod(ds, p);
+      }
+      const running = live.filter((p) => !isTerminal(p)).sort((a, b) => (a.metadata.creationTimestamp ?? '').localeCompare(b.metadata.creationTimestamp ?? ''));
+      // Duplicates on one node: keep the oldest.
+      for (const p of running.slice(1)) this.deletePod(ds, p);
+      const pod = running[0];
+      if (!shouldRun) {
+        if (pod) misscheduled++;
+        continue;
+      }
+      if (pods.length === 0) {
+        this.createPod(ds, nodeName, hash);
+        unavailable++;
+        continue;
+      }
+      if (!pod) {
+        unavailable++;
+        continue;
+      }
+      current++;
+      const since = readySince(pod);
+      const isAvailable = since !== undefined && nowMs - since >= minReadyMs;
+      if (since !== undefined) ready++;
+      if (isAvailable) available++;
+      else unavailable++;
+      if (since !== undefined && !isAvailable) nextCheck = Math.min(nextCheck, since + minReadyMs - nowMs);
+      if (pod.metadata.labels?.[REVISION_HASH_LABEL] === hash) updated++;
+      else oldPods.push({ pod, available: isAvailable });
+    }
+
+    if ((spec.updateStrategy?.type ?? 'RollingUpdate') === 'RollingUpdate' && oldPods.length > 0) {
+      const maxUnavailable = resolveMaxUnavailable(spec.updateStrategy?.rollingUpdate?.maxUnavailable, desired);
+      let budget = maxUnavailable - unavailable;
+      for (const { pod, available: ok } of oldPods) {
+        // An old pod that is not available anyway costs nothing to replace.
+        if (!ok) this.deletePod(ds, pod);
+        else if (budget > 0) {
+          this.deletePod(ds, pod);
+          budget--;
+        }
+      }
+    }
+    if (nextCheck !== Infinity) this.enqueue(ns, name, nextCheck + 1);
+
+    const status: Record<string, unknown> = {
+      currentNumberScheduled: current,
+      desiredNumberScheduled: desired,
+      numberMisscheduled: misscheduled,
+      numberReady: ready,
+      observedGeneration: ds.metadata.generation ?? 1,
+    };
+    if (available) status['numberAvailable'] = available;
+    if (desired - available > 0) status['numberUnavailable'] = desired - available;
+    if (updated) status['updatedNumberScheduled'] = updated;
+    if (JSON.stringify(status) !== JSON.stringify(ds.status ?? {})) store.update({ ...ds, status }, { status: true });
+  }
+
+  private deletePod(ds: DaemonSet, p: Pod): void {
+    const res = this.api.delete('Pod', p.metadata.namespace, p.metadata.name ?? '');
+    if (res.ok) this.sim.events.record(ds, 'Normal', 'SuccessfulDelete', `Deleted pod: ${p.metadata.name}`, SOURCE);
+  }
+
+  private createPod(ds: DaemonSet, nodeName: string, hash: string): void {
+    const res = this.api.create(this.podFor(ds, nodeName, hash), { namespace: ds.metadata.namespace ?? 'default' });
+    if (res.ok) this.sim.events.record(ds, 'Normal', 'SuccessfulCreate', `Created pod: ${res.object.metadata.name}`, SOURCE);
+    else this.sim.events.record(ds, 'Warning', 'FailedCreate', `Error creating: ${res.error.message}`, SOURCE);
+  }
+
+  private podFor(ds: DaemonSet, nodeName: string, hash: string): Pod {
+    const t = ds.spec?.template ?? {};
+    const spec = structuredClone(t.spec ?? {}) as NonNullable<Pod['spec']> & Record<string, unknown>;
+    // ReplaceDaemonSetPodNodeNameNodeAffinity: the required terms become this one node.
+    const affinity = (spec.affinity ??= {});
+    const nodeAffinity = (affinity.nodeAffinity ??= {});
+    nodeAffinity.requiredDuringSchedulingIgnoredDuringExecution = { nodeSelectorTerms: [{ matchFields: [{ key: 'metadata.name', operator: 'In', values: [nodeName] }] }] };
+    spec.tolerations = daemonPodTolerations(t.spec ?? {}) as NonNullable<NonNullable<Pod['spec']>['tolerations']>;
+    const meta: Pod['metadata'] = {
+      generateName: `${ds.metadata.name}-`,
+      namespace: ds.metadata.namespace ?? 'default',
+      labels: { ...t.metadata?.labels, [REVISION_HASH_LABEL]: hash, [TEMPLATE_GENERATION_LABEL]: String(ds.metadata.generation ?? 1) },
+      ownerReferences: [{ apiVersion: 'apps/v1', kind: 'DaemonSet', name: ds.metadata.name ?? '', uid: ds.metadata.uid ?? '', controller: true, blockOwnerDeletion: true }],
+    };
+    if (t.metadata?.annotations) meta.annotations = { ...t.metadata.annotations };
+    return { apiVersion: 'v1', kind: 'Pod', metadata: meta, spec };
+  }
+}
