@@ -10,7 +10,7 @@ import type { Node, Pod } from '../api.ts';
 import type { SimContext } from '../context.ts';
 import type { ApiServer } from '../apiserver.ts';
 import type { KubeObject } from '../store/types.ts';
-import type { TimerHandle } from '../clock.ts';
+import { splitKey, WorkQueue } from './workqueue.ts';
 import { controllerRef } from './replicaset.ts';
 import { computePodTemplateHash } from './deployment/hash.ts';
 
@@ -143,13 +143,13 @@ function resolveMaxUnavailable(v: number | string | undefined, desired: number):
 }
 
 export class DaemonSetController {
-  private queued = new Set<string>();
-  private requeue = new Map<string, TimerHandle>();
+  private readonly queue: WorkQueue;
 
   constructor(
     private readonly sim: SimContext,
     private readonly api: ApiServer,
   ) {
+    this.queue = new WorkQueue(sim.clock, (key) => this.sync(...splitKey(key)));
     sim.store.watch('DaemonSet', (ev) => this.enqueue(ev.object.metadata.namespace ?? 'default', ev.object.metadata.name ?? ''));
     sim.store.watch('Pod', (ev) => {
       const ref = controllerRef(ev.object);
@@ -161,19 +161,9 @@ export class DaemonSetController {
   }
 
   private enqueue(ns: string, name: string, delay = 0): void {
-    const key = `${ns}/${name}`;
-    if (delay > 0) {
-      this.sim.clock.cancel(this.requeue.get(key));
-      this.requeue.set(key, this.sim.clock.schedule(delay, () => this.enqueue(ns, name)));
-      return;
-    }
-    if (this.queued.has(key)) return;
-    this.queued.add(key);
-    this.sim.clock.schedule(0, () => {
-      this.queued.delete(key);
-      this.sync(ns, name);
-    });
+    this.queue.addAfter(`${ns}/${name}`, delay);
   }
+
 
   private sync(ns: string, name: string): void {
     const store = this.sim.store;

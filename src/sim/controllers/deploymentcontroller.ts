@@ -6,7 +6,7 @@
 import type { SimContext } from '../context.ts';
 import type { ApiServer } from '../apiserver.ts';
 import type { Pod } from '../api.ts';
-import type { TimerHandle } from '../clock.ts';
+import { splitKey, WorkQueue } from './workqueue.ts';
 import type { KubeObject } from '../store/types.ts';
 import { controllerRef, type Workload } from './replicaset.ts';
 import {
@@ -62,13 +62,13 @@ function withoutHash(template: unknown): string {
 }
 
 export class DeploymentController {
-  private queued = new Set<string>();
-  private timers = new Map<string, TimerHandle>();
+  private readonly queue: WorkQueue;
 
   constructor(
     private readonly sim: SimContext,
     private readonly api: ApiServer,
   ) {
+    this.queue = new WorkQueue(sim.clock, (key) => this.sync(...splitKey(key)));
     sim.store.watch('Deployment', (ev) => this.enqueue(ev.object.metadata.namespace ?? 'default', ev.object.metadata.name ?? ''));
     sim.store.watch('ReplicaSet', (ev) => {
       const ref = controllerRef(ev.object);
@@ -86,18 +86,7 @@ export class DeploymentController {
   }
 
   private enqueue(ns: string, name: string, delay = 0): void {
-    const key = `${ns}/${name}`;
-    if (delay > 0) {
-      this.sim.clock.cancel(this.timers.get(key));
-      this.timers.set(key, this.sim.clock.schedule(delay, () => this.enqueue(ns, name)));
-      return;
-    }
-    if (this.queued.has(key)) return;
-    this.queued.add(key);
-    this.sim.clock.schedule(0, () => {
-      this.queued.delete(key);
-      this.sync(ns, name);
-    });
+    this.queue.addAfter(`${ns}/${name}`, delay);
   }
 
   private rsLike(rs: Workload): RSLike {

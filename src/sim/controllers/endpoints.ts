@@ -7,6 +7,7 @@ import type { Pod, Service } from '../api.ts';
 import type { SimContext } from '../context.ts';
 import type { KubeObject } from '../store/types.ts';
 import { NAME_SUFFIX_ALPHABET } from '../random.ts';
+import { splitKey, WorkQueue } from './workqueue.ts';
 
 interface EndpointAddress {
   ip: string;
@@ -95,9 +96,10 @@ function selects(selector: Record<string, string> | undefined, labels: Record<st
 }
 
 export class EndpointsController {
-  private queued = new Set<string>();
+  private readonly queue: WorkQueue;
 
   constructor(private readonly sim: SimContext) {
+    this.queue = new WorkQueue(sim.clock, (key) => this.sync(...splitKey(key)));
     sim.store.watch('Service', (ev) => this.enqueue(ev.object.metadata.namespace ?? 'default', ev.object.metadata.name ?? ''));
     sim.store.watch('Pod', (ev) => {
       const pod = ev.object as Pod;
@@ -110,13 +112,7 @@ export class EndpointsController {
   }
 
   private enqueue(ns: string, name: string): void {
-    const key = `${ns}/${name}`;
-    if (this.queued.has(key)) return;
-    this.queued.add(key);
-    this.sim.clock.schedule(0, () => {
-      this.queued.delete(key);
-      this.sync(ns, name);
-    });
+    this.queue.add(`${ns}/${name}`);
   }
 
   private sync(ns: string, name: string): void {

@@ -7,7 +7,7 @@ import type { Pod } from '../api.ts';
 import type { SimContext } from '../context.ts';
 import type { ApiServer } from '../apiserver.ts';
 import type { KubeObject } from '../store/types.ts';
-import type { TimerHandle } from '../clock.ts';
+import { splitKey, WorkQueue } from './workqueue.ts';
 
 export interface WorkloadSpec {
   replicas?: number;
@@ -88,13 +88,16 @@ function deletionOrder(a: Pod, b: Pod): number {
 }
 
 export class ReplicaSetController {
-  private queued = new Set<string>();
-  private requeue = new Map<string, TimerHandle>();
+  private readonly queue: WorkQueue;
 
   constructor(
     private readonly sim: SimContext,
     private readonly api: ApiServer,
   ) {
+    this.queue = new WorkQueue(sim.clock, (key) => {
+      const [kind, rest] = splitKey(key);
+      this.sync(kind as Kind, ...splitKey(rest));
+    });
     for (const kind of KINDS) {
       sim.store.watch(kind, (ev) => this.enqueue(kind, ev.object.metadata.namespace ?? 'default', ev.object.metadata.name ?? ''));
     }
@@ -117,18 +120,7 @@ export class ReplicaSetController {
   }
 
   private enqueue(kind: Kind, ns: string, name: string, delay = 0): void {
-    const key = `${kind}/${ns}/${name}`;
-    if (delay > 0) {
-      this.sim.clock.cancel(this.requeue.get(key));
-      this.requeue.set(key, this.sim.clock.schedule(delay, () => this.enqueue(kind, ns, name)));
-      return;
-    }
-    if (this.queued.has(key)) return;
-    this.queued.add(key);
-    this.sim.clock.schedule(0, () => {
-      this.queued.delete(key);
-      this.sync(kind, ns, name);
-    });
+    this.queue.addAfter(`${kind}/${ns}/${name}`, delay);
   }
 
   private sync(kind: Kind, ns: string, name: string): void {

@@ -8,7 +8,7 @@
 import type * as apps from 'kubernetes-types/apps/v1';
 import type { DeepMutable, OwnerReference, Pod, Volume } from '../api.ts';
 import type { ApiServer } from '../apiserver.ts';
-import type { TimerHandle } from '../clock.ts';
+import { splitKey, WorkQueue } from './workqueue.ts';
 import type { SimContext } from '../context.ts';
 import type { KubeObject } from '../store/types.ts';
 import { safeEncodeString, stableStringify } from './deployment/hash.ts';
@@ -133,13 +133,13 @@ function applyRevision(set: StatefulSet, rev: ControllerRevision): StatefulSet {
 }
 
 export class StatefulSetController {
-  private queued = new Set<string>();
-  private requeue = new Map<string, TimerHandle>();
+  private readonly queue: WorkQueue;
 
   constructor(
     private readonly sim: SimContext,
     private readonly api: ApiServer,
   ) {
+    this.queue = new WorkQueue(sim.clock, (key) => this.sync(...splitKey(key)));
     sim.store.watch('StatefulSet', (ev) => this.enqueue(ev.object.metadata.namespace ?? 'default', ev.object.metadata.name ?? ''));
     sim.store.watch('Pod', (ev) => {
       const pod = ev.object as Pod;
@@ -158,18 +158,7 @@ export class StatefulSetController {
   }
 
   private enqueue(ns: string, name: string, delay = 0): void {
-    const key = `${ns}/${name}`;
-    if (delay > 0) {
-      this.sim.clock.cancel(this.requeue.get(key));
-      this.requeue.set(key, this.sim.clock.schedule(delay, () => this.enqueue(ns, name)));
-      return;
-    }
-    if (this.queued.has(key)) return;
-    this.queued.add(key);
-    this.sim.clock.schedule(0, () => {
-      this.queued.delete(key);
-      this.sync(ns, name);
-    });
+    this.queue.addAfter(`${ns}/${name}`, delay);
   }
 
   private sync(ns: string, name: string): void {
