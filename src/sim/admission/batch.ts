@@ -12,6 +12,7 @@ import { validateObjectMeta } from './meta.ts';
 import { nameIsDNSSubdomain } from './names.ts';
 import { applyPodSpecDefaults } from './defaults.ts';
 import { validatePodSpec } from './pod.ts';
+import { labelSelectorEmpty, labelSelectorMatches, type LabelSelectorLike } from '../selectors.ts';
 
 type Errs = FieldError[];
 
@@ -62,24 +63,11 @@ function goLabelSelector(selector: Obj): FieldValue {
 }
 
 function selectorMatches(selector: Obj, labels: Record<string, string>): boolean {
-  const ml = stringMap(selector, 'matchLabels') ?? {};
-  const exprs = (Array.isArray(selector['matchExpressions']) ? selector['matchExpressions'] : []) as { key: string; operator: string; values?: string[] }[];
-  return (
-    Object.entries(ml).every(([k, v]) => labels[k] === v) &&
-    exprs.every((e) => {
-      const v = labels[e.key];
-      if (e.operator === 'In') return v !== undefined && (e.values ?? []).includes(v);
-      if (e.operator === 'NotIn') return v === undefined || !(e.values ?? []).includes(v);
-      if (e.operator === 'Exists') return v !== undefined;
-      if (e.operator === 'DoesNotExist') return v === undefined;
-      return false;
-    })
-  );
+  return labelSelectorMatches(selector as LabelSelectorLike, labels);
 }
 
 function selectorEmpty(selector: unknown): boolean {
-  if (!isObj(selector)) return true;
-  return Object.keys(getObj(selector, 'matchLabels') ?? {}).length === 0 && !(Array.isArray(selector['matchExpressions']) && selector['matchExpressions'].length > 0);
+  return !isObj(selector) || labelSelectorEmpty(selector as LabelSelectorLike);
 }
 
 /** ValidateJob for a create, before the controller has generated the selector. */

@@ -13,6 +13,7 @@ import { deepEqual, ensureObj, getNum, getObj, getStr, isObj, objects, stringMap
 import { IS_NEGATIVE, validateAnnotations, validateLabels, validateObjectMeta, validateObjectMetaUpdate } from './meta.ts';
 import { nameIsDNSLabel } from './names.ts';
 import { applyPodSpecDefaults, defaultPersistentVolumeClaim } from './defaults.ts';
+import { labelSelectorMatches, type LabelSelectorLike } from '../selectors.ts';
 
 type Errs = FieldError[];
 
@@ -55,24 +56,7 @@ function goLabelSelector(selector: Obj): { go: string } {
 
 /** labels.Selector.Matches for a LabelSelector that is neither nil nor empty. */
 function selectorMatches(selector: Obj, labels: Record<string, string>): boolean {
-  const ml = stringMap(selector, 'matchLabels') ?? {};
-  if (!Object.entries(ml).every(([k, v]) => labels[k] === v)) return false;
-  return objects(selector, 'matchExpressions').every((e) => {
-    const v = labels[getStr(e, 'key')];
-    const values = (Array.isArray(e['values']) ? e['values'] : []) as unknown[];
-    switch (getStr(e, 'operator')) {
-      case 'In':
-        return v !== undefined && values.includes(v);
-      case 'NotIn':
-        return v === undefined || !values.includes(v);
-      case 'Exists':
-        return v !== undefined;
-      case 'DoesNotExist':
-        return v === undefined;
-      default:
-        return false;
-    }
-  });
+  return labelSelectorMatches(selector as LabelSelectorLike, labels);
 }
 
 function nonNegative(errs: Errs, path: string, v: number | undefined): void {

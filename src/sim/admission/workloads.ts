@@ -9,6 +9,7 @@ import { nameIsDNSSubdomain } from './names.ts';
 import { applyPodSpecDefaults } from './defaults.ts';
 import { validatePodSpec } from './pod.ts';
 import { FIELD_IMMUTABLE } from './meta.ts';
+import { labelSelectorEmpty, labelSelectorMatches, type LabelSelectorLike } from '../selectors.ts';
 
 type Errs = FieldError[];
 
@@ -46,23 +47,13 @@ export function defaultWorkload(obj: Obj): void {
 function selectorMatches(kind: string, selector: unknown, labels: Record<string, string>): boolean {
   if (!isObj(selector)) return false;
   if (kind === 'ReplicationController') return Object.entries(selector as Record<string, string>).every(([k, v]) => labels[k] === v);
-  const ml = (selector['matchLabels'] ?? {}) as Record<string, string>;
-  const ok = Object.entries(ml).every(([k, v]) => labels[k] === v);
-  const exprs = (Array.isArray(selector['matchExpressions']) ? selector['matchExpressions'] : []) as { key: string; operator: string; values?: string[] }[];
-  return ok && exprs.every((e) => {
-    const v = labels[e.key];
-    if (e.operator === 'In') return v !== undefined && (e.values ?? []).includes(v);
-    if (e.operator === 'NotIn') return v === undefined || !(e.values ?? []).includes(v);
-    if (e.operator === 'Exists') return v !== undefined;
-    if (e.operator === 'DoesNotExist') return v === undefined;
-    return false;
-  });
+  return labelSelectorMatches(selector as LabelSelectorLike, labels);
 }
 
 function selectorEmpty(kind: string, selector: unknown): boolean {
   if (!isObj(selector)) return true;
   if (kind === 'ReplicationController') return Object.keys(selector).length === 0;
-  return Object.keys((selector['matchLabels'] ?? {}) as object).length === 0 && !(Array.isArray(selector['matchExpressions']) && selector['matchExpressions'].length > 0);
+  return labelSelectorEmpty(selector as LabelSelectorLike);
 }
 
 export function validateWorkload(obj: Obj): Errs {

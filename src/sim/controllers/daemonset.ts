@@ -13,26 +13,9 @@ import type { KubeObject } from '../store/types.ts';
 import { splitKey, WorkQueue } from './workqueue.ts';
 import { controllerRef } from './replicaset.ts';
 import { computePodTemplateHash } from './deployment/hash.ts';
+import { podFitsNodeAffinity, tolerates, type TaintLike, type TolerationLike } from '../selectors.ts';
 
-interface Toleration {
-  key?: string;
-  operator?: string;
-  value?: string;
-  effect?: string;
-  tolerationSeconds?: number;
-}
-
-interface Taint {
-  key: string;
-  value?: string;
-  effect: string;
-}
-
-interface NodeSelectorRequirement {
-  key: string;
-  operator: string;
-  values?: string[];
-}
+type Toleration = TolerationLike & { tolerationSeconds?: number };
 
 export interface DaemonSetSpec {
   selector?: Record<string, unknown>;
@@ -68,48 +51,11 @@ export function daemonPodTolerations(templateSpec: Record<string, unknown>): Tol
   return out;
 }
 
-function tolerates(tolerations: readonly Toleration[], taint: Taint): boolean {
-  return tolerations.some((t) => {
-    if (t.effect && t.effect !== taint.effect) return false;
-    if ((t.operator ?? 'Equal') === 'Exists') return !t.key || t.key === taint.key;
-    return t.key === taint.key && (t.value ?? '') === (taint.value ?? '');
-  });
-}
-
-function labelsMatch(req: NodeSelectorRequirement, labels: Record<string, string>): boolean {
-  const v = labels[req.key];
-  const values = req.values ?? [];
-  switch (req.operator) {
-    case 'In':
-      return v !== undefined && values.includes(v);
-    case 'NotIn':
-      return v === undefined || !values.includes(v);
-    case 'Exists':
-      return v !== undefined;
-    case 'DoesNotExist':
-      return v === undefined;
-    case 'Gt':
-      return v !== undefined && Number(v) > Number(values[0]);
-    case 'Lt':
-      return v !== undefined && Number(v) < Number(values[0]);
-    default:
-      return false;
-  }
-}
-
 /** NodeShouldRunDaemonPod: may a new pod go there, and may an existing one stay? */
 export function nodeShouldRunDaemonPod(node: Node, templateSpec: Record<string, unknown>): { shouldRun: boolean; shouldContinueRunning: boolean } {
-  const labels = node.metadata.labels ?? {};
-  const selector = (templateSpec['nodeSelector'] ?? {}) as Record<string, string>;
-  let fits = Object.entries(selector).every(([k, v]) => labels[k] === v);
-  const affinity = templateSpec['affinity'] as { nodeAffinity?: { requiredDuringSchedulingIgnoredDuringExecution?: { nodeSelectorTerms?: { matchExpressions?: NodeSelectorRequirement[]; matchFields?: NodeSelectorRequirement[] }[] } } } | undefined;
-  const terms = affinity?.nodeAffinity?.requiredDuringSchedulingIgnoredDuringExecution?.nodeSelectorTerms ?? [];
-  if (fits && terms.length > 0) {
-    const name = { 'metadata.name': node.metadata.name ?? '' };
-    fits = terms.some((t) => (t.matchExpressions ?? []).every((e) => labelsMatch(e, labels)) && (t.matchFields ?? []).every((f) => labelsMatch(f, name)));
-  }
+  const fits = podFitsNodeAffinity(templateSpec as Parameters<typeof podFitsNodeAffinity>[0], node);
   const tolerations = daemonPodTolerations(templateSpec);
-  const taints = (node.spec?.taints ?? []) as Taint[];
+  const taints = (node.spec?.taints ?? []) as TaintLike[];
   const noSchedule = taints.every((t) => t.effect !== 'NoSchedule' || tolerates(tolerations, t));
   const noExecute = taints.every((t) => t.effect !== 'NoExecute' || tolerates(tolerations, t));
   return { shouldRun: fits && noSchedule && noExecute, shouldContinueRunning: fits && noExecute };

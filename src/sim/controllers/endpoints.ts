@@ -8,6 +8,7 @@ import type { SimContext } from '../context.ts';
 import type { KubeObject } from '../store/types.ts';
 import { NAME_SUFFIX_ALPHABET } from '../random.ts';
 import { splitKey, WorkQueue } from './workqueue.ts';
+import { mapSelectorMatches } from '../selectors.ts';
 
 interface EndpointAddress {
   ip: string;
@@ -90,11 +91,6 @@ export function shouldSetHostname(pod: Pod, svc: Service): boolean {
   return !!pod.spec?.hostname && pod.spec.subdomain === svc.metadata.name && pod.metadata.namespace === svc.metadata.namespace;
 }
 
-function selects(selector: Record<string, string> | undefined, labels: Record<string, string> | undefined): boolean {
-  const entries = Object.entries(selector ?? {});
-  return entries.length > 0 && entries.every(([k, v]) => labels?.[k] === v);
-}
-
 export class EndpointsController {
   private readonly queue: WorkQueue;
 
@@ -106,7 +102,7 @@ export class EndpointsController {
       const old = ev.old as Pod | undefined;
       const ns = pod.metadata.namespace ?? 'default';
       for (const svc of sim.store.list<Service>('Service', ns)) {
-        if (selects(svc.spec?.selector, pod.metadata.labels) || (old && selects(svc.spec?.selector, old.metadata.labels))) this.enqueue(ns, svc.metadata.name ?? '');
+        if (mapSelectorMatches(svc.spec?.selector, pod.metadata.labels) || (old && mapSelectorMatches(svc.spec?.selector, old.metadata.labels))) this.enqueue(ns, svc.metadata.name ?? '');
       }
     });
   }
@@ -126,7 +122,7 @@ export class EndpointsController {
       if (!svc && slice) store.delete('EndpointSlice', ns, slice.metadata.name ?? '');
       return;
     }
-    const pods = store.list<Pod>('Pod', ns).filter((p) => selects(svc.spec?.selector, p.metadata.labels));
+    const pods = store.list<Pod>('Pod', ns).filter((p) => mapSelectorMatches(svc.spec?.selector, p.metadata.labels));
     const subsets = computeSubsets(svc, pods);
     const labels = { ...(svc.metadata.labels ?? {}), 'endpointslice.kubernetes.io/skip-mirror': 'true' };
     const body: EndpointsObject = { apiVersion: 'v1', kind: 'Endpoints', metadata: { name, namespace: ns, labels } };

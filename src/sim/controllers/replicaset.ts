@@ -8,6 +8,7 @@ import type { SimContext } from '../context.ts';
 import type { ApiServer } from '../apiserver.ts';
 import type { KubeObject } from '../store/types.ts';
 import { splitKey, WorkQueue } from './workqueue.ts';
+import { labelSelectorEmpty, labelSelectorMatches, mapSelectorMatches, type LabelSelectorLike } from '../selectors.ts';
 
 export interface WorkloadSpec {
   replicas?: number;
@@ -26,32 +27,9 @@ const SOURCE: Record<Kind, string> = { ReplicaSet: 'replicaset-controller', Repl
 /** Does a workload's selector select these labels? (RC: a plain map; RS: a LabelSelector.) */
 export function selects(kind: string, selector: Record<string, unknown> | undefined, labels: Record<string, string> | undefined): boolean {
   if (!selector) return false;
-  const l = labels ?? {};
-  if (kind === 'ReplicationController') {
-    const entries = Object.entries(selector as Record<string, string>);
-    return entries.length > 0 && entries.every(([k, v]) => l[k] === v);
-  }
-  const ml = Object.entries((selector['matchLabels'] ?? {}) as Record<string, string>);
-  const exprs = (selector['matchExpressions'] ?? []) as { key: string; operator: string; values?: string[] }[];
-  if (ml.length === 0 && exprs.length === 0) return false;
-  return (
-    ml.every(([k, v]) => l[k] === v) &&
-    exprs.every((e) => {
-      const v = l[e.key];
-      switch (e.operator) {
-        case 'In':
-          return v !== undefined && (e.values ?? []).includes(v);
-        case 'NotIn':
-          return v === undefined || !(e.values ?? []).includes(v);
-        case 'Exists':
-          return v !== undefined;
-        case 'DoesNotExist':
-          return v === undefined;
-        default:
-          return false;
-      }
-    })
-  );
+  if (kind === 'ReplicationController') return mapSelectorMatches(selector as Record<string, string>, labels);
+  const sel = selector as LabelSelectorLike;
+  return !labelSelectorEmpty(sel) && labelSelectorMatches(sel, labels);
 }
 
 export function controllerRef(o: KubeObject): { uid: string; kind: string; name: string } | undefined {

@@ -4,10 +4,11 @@
 // FailedScheduling event worded as kube-scheduler words it, and is retried when the cluster
 // changes.
 
-import type { Node, Pod, Taint, Toleration } from '../api.ts';
+import type { Node, Pod } from '../api.ts';
 import type { SimContext } from '../context.ts';
 import { milliValue, intValue, tryParseQuantity } from '../quantity.ts';
 import { VolumeBinding } from '../controllers/volume/binding.ts';
+import { podFitsNodeAffinity, tolerates } from '../selectors.ts';
 
 const SCHEDULE_LATENCY_MS = 20;
 /** podMaxInUnschedulablePodsDuration: unschedulable pods are retried at least this often. */
@@ -49,49 +50,6 @@ export function podRequests(pod: Pod): { cpuMilli: number; memory: number } {
     mem = Math.max(mem, q(c.resources?.requests?.['memory'] ?? c.resources?.limits?.['memory'], false));
   }
   return { cpuMilli: cpu, memory: mem };
-}
-
-function tolerates(tolerations: Toleration[], taint: Taint): boolean {
-  return tolerations.some((t) => {
-    if (t.effect && t.effect !== taint.effect) return false;
-    if ((t.operator ?? 'Equal') === 'Exists') return !t.key || t.key === taint.key;
-    return t.key === taint.key && (t.value ?? '') === (taint.value ?? '');
-  });
-}
-
-function matchesNodeSelector(pod: Pod, node: Node): boolean {
-  const labels = node.metadata.labels ?? {};
-  for (const [k, v] of Object.entries(pod.spec?.nodeSelector ?? {})) if (labels[k] !== v) return false;
-  const terms = pod.spec?.affinity?.nodeAffinity?.requiredDuringSchedulingIgnoredDuringExecution?.nodeSelectorTerms;
-  if (terms && terms.length) {
-    // matchFields supports only metadata.name (In/NotIn): what the DaemonSet controller pins pods with.
-    const fieldsMatch = (fields: { key: string; operator: string; values?: string[] }[]): boolean =>
-      fields.every((f) => f.key === 'metadata.name' && (f.operator === 'In' ? (f.values ?? []).includes(node.metadata.name ?? '') : f.operator === 'NotIn' && !(f.values ?? []).includes(node.metadata.name ?? '')));
-    const ok = terms.some((term) =>
-      fieldsMatch(term.matchFields ?? []) &&
-      (term.matchExpressions ?? []).every((e) => {
-        const val = labels[e.key];
-        switch (e.operator) {
-          case 'In':
-            return val !== undefined && (e.values ?? []).includes(val);
-          case 'NotIn':
-            return val === undefined || !(e.values ?? []).includes(val);
-          case 'Exists':
-            return val !== undefined;
-          case 'DoesNotExist':
-            return val === undefined;
-          case 'Gt':
-            return val !== undefined && Number(val) > Number(e.values?.[0]);
-          case 'Lt':
-            return val !== undefined && Number(val) < Number(e.values?.[0]);
-          default:
-            return false;
-        }
-      }),
-    );
-    if (!ok) return false;
-  }
-  return true;
 }
 
 export class Scheduler {
@@ -156,7 +114,7 @@ export class Scheduler {
       const name = node.metadata.name ?? '';
       if (node.spec?.unschedulable && !(pod.spec?.tolerations ?? []).some((t) => t.key === 'node.kubernetes.io/unschedulable')) {
         reasons.push('node(s) were unschedulable');
-      } else if (!matchesNodeSelector(pod, node)) {
+      } else if (!podFitsNodeAffinity(pod.spec, node)) {
         reasons.push("node(s) didn't match Pod's node affinity/selector");
       } else {
         const untolerated = (node.spec?.taints ?? []).find((t) => (t.effect === 'NoSchedule' || t.effect === 'NoExecute') && !tolerates(pod.spec?.tolerations ?? [], t));

@@ -83,7 +83,7 @@ export class VolumeBinding {
     for (const pvc of bound) {
       const pv = this.store.get<PersistentVolume>('PersistentVolume', undefined, pvc.spec?.volumeName ?? '');
       if (!pv) return ERR_PV_NOT_EXIST;
-      if (!volumeNodeAffinityMatches(pv, node.metadata.labels)) return ERR_NODE_CONFLICT;
+      if (!volumeNodeAffinityMatches(pv, node.metadata.labels, node.metadata.name)) return ERR_NODE_CONFLICT;
     }
     return this.planDelayed(delayed, node) ? undefined : ERR_BIND_CONFLICT;
   }
@@ -97,7 +97,7 @@ export class VolumeBinding {
     const taken = new Set<string>();
     const volumes = this.store.list<PersistentVolume>('PersistentVolume');
     for (const pvc of delayed) {
-      const pv = findMatchingVolume(pvc, volumes, { nodeLabels: node.metadata.labels ?? {}, excluded: taken });
+      const pv = findMatchingVolume(pvc, volumes, { nodeLabels: node.metadata.labels ?? {}, nodeName: node.metadata.name, excluded: taken });
       if (pv) {
         taken.add(pv.metadata.name ?? '');
         plan.set(pvc.metadata.name ?? '', pv);

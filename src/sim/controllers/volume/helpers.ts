@@ -7,6 +7,7 @@ import type * as core from 'kubernetes-types/core/v1';
 import type * as storage from 'kubernetes-types/storage/v1';
 import type { DeepMutable, ObjectMeta } from '../../api.ts';
 import { tryParseQuantity } from '../../quantity.ts';
+import { labelSelectorMatches as matchesLabelSelector, nodeSelectorTermMatches } from '../../selectors.ts';
 
 interface Typed {
   apiVersion: string;
@@ -17,7 +18,6 @@ interface Typed {
 export type PersistentVolume = DeepMutable<core.PersistentVolume> & Typed;
 export type PersistentVolumeClaim = DeepMutable<core.PersistentVolumeClaim> & Typed;
 export type StorageClass = DeepMutable<storage.StorageClass> & Typed;
-export type NodeSelectorRequirement = DeepMutable<core.NodeSelectorRequirement>;
 
 export const ANN_BIND_COMPLETED = 'pv.kubernetes.io/bind-completed';
 export const ANN_BOUND_BY_CONTROLLER = 'pv.kubernetes.io/bound-by-controller';
@@ -125,66 +125,24 @@ export function isVolumeBoundToClaim(pv: PersistentVolume, pvc: PersistentVolume
 
 type Selector = DeepMutable<core.PersistentVolumeClaimSpec>['selector'];
 
-/** metav1.LabelSelectorAsSelector(...).Matches: an empty selector selects everything. */
+/** metav1.LabelSelectorAsSelector(...).Matches: an empty (or absent) selector selects everything. */
 export function labelSelectorMatches(selector: Selector, labels: Record<string, string> | undefined): boolean {
-  if (!selector) return true;
-  const l = labels ?? {};
-  for (const [k, v] of Object.entries(selector.matchLabels ?? {})) if (l[k] !== v) return false;
-  for (const e of selector.matchExpressions ?? []) {
-    const v = l[e.key];
-    const values = e.values ?? [];
-    switch (e.operator) {
-      case 'In':
-        if (v === undefined || !values.includes(v)) return false;
-        break;
-      case 'NotIn':
-        if (v !== undefined && values.includes(v)) return false;
-        break;
-      case 'Exists':
-        if (v === undefined) return false;
-        break;
-      case 'DoesNotExist':
-        if (v !== undefined) return false;
-        break;
-      default:
-        return false;
-    }
-  }
-  return true;
-}
-
-function requirementMatches(e: NodeSelectorRequirement, labels: Record<string, string>): boolean {
-  const v = labels[e.key];
-  const values = e.values ?? [];
-  switch (e.operator) {
-    case 'In':
-      return v !== undefined && values.includes(v);
-    case 'NotIn':
-      return v === undefined || !values.includes(v);
-    case 'Exists':
-      return v !== undefined;
-    case 'DoesNotExist':
-      return v === undefined;
-    case 'Gt':
-      return v !== undefined && Number(v) > Number(values[0]);
-    case 'Lt':
-      return v !== undefined && Number(v) < Number(values[0]);
-    default:
-      return false;
-  }
+  return !selector || matchesLabelSelector(selector, labels);
 }
 
 /** CheckNodeAffinity: the node satisfies one of the volume's required terms (or there are none). */
-export function volumeNodeAffinityMatches(pv: PersistentVolume, nodeLabels: Record<string, string> | undefined): boolean {
+export function volumeNodeAffinityMatches(pv: PersistentVolume, nodeLabels: Record<string, string> | undefined, nodeName = nodeLabels?.['kubernetes.io/hostname'] ?? ''): boolean {
   const terms = pv.spec?.nodeAffinity?.required?.nodeSelectorTerms;
   if (!terms) return true;
-  const labels = nodeLabels ?? {};
-  return terms.some((t) => (t.matchExpressions ?? []).every((e) => requirementMatches(e, labels)) && (t.matchFields ?? []).every((e) => requirementMatches(e, labels)));
+  const fields = { 'metadata.name': nodeName };
+  return terms.some((t) => nodeSelectorTermMatches(t, nodeLabels ?? {}, fields));
 }
 
 export interface MatchOptions {
   /** The scheduler's path: check node affinity and access modes against this node. */
   nodeLabels?: Record<string, string>;
+  /** That node's name, for matchFields on metadata.name (defaults to its hostname label). */
+  nodeName?: string | undefined;
   /** Volumes another claim of the same pod already took. */
   excluded?: ReadonlySet<string>;
   /** The PV controller under WaitForFirstConsumer: only pre-bound volumes, the scheduler does the rest. */
@@ -209,7 +167,7 @@ export function findMatchingVolume(pvc: PersistentVolumeClaim, volumes: readonly
     if (qty < requested) continue;
     if (volumeModeMismatch(pvc, pv)) continue;
     if (pv.metadata.deletionTimestamp) continue;
-    const affinityOk = !onNode || volumeNodeAffinityMatches(pv, opts.nodeLabels);
+    const affinityOk = !onNode || volumeNodeAffinityMatches(pv, opts.nodeLabels, opts.nodeName);
     if (isVolumeBoundToClaim(pv, pvc)) return affinityOk ? pv : undefined;
     if (!onNode && opts.delayBinding) continue;
     if (pv.status?.phase !== 'Available') continue;
