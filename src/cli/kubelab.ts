@@ -11,7 +11,7 @@ import { parseDuration } from '../sim/clock.ts';
 const USAGE = `usage: kubelab run SCRIPT [--seed N] [--stream-limit DURATION]
 
 Runs SCRIPT (terminal lines: kubectl ..., sleep 30s, ssh node01 ... exit, heredocs,
-# comments) against a fresh simulated cluster and prints the transcript.
+quoted strings over several lines, # comments) against a fresh simulated cluster and prints the transcript.
   --seed N                 seed for the cluster's randomness (default 1)
   --stream-limit DURATION  how long logs -f / get -w run before they stop (default 30s)
 `;

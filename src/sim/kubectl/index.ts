@@ -9,6 +9,7 @@ import { execCommand, logsCommand, runCommand } from './commands/containers.ts';
 import { waitCommand } from './commands/wait.ts';
 import { scaleCommand } from './commands/scale.ts';
 import { rolloutCommand, setCommand } from './commands/rollout.ts';
+import { editCommand, patchCommand } from './commands/patch.ts';
 import { annotateCommand, apiResourcesCommand, clusterInfoCommand, explainCommand, labelCommand, topCommand, versionCommand } from './commands/misc.ts';
 
 export type { Command, Job, KubectlEnv, Output } from './types.ts';
@@ -34,6 +35,8 @@ export const COMMANDS: Command[] = [
   scaleCommand,
   rolloutCommand,
   setCommand,
+  patchCommand,
+  editCommand,
 ];
 
 const REGISTRY = new Map<string, Command>();

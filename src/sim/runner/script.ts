@@ -1,5 +1,6 @@
-// Splitting a runner script into commands: one line each, with `\` continuations joined and
-// heredoc bodies (<<EOF, <<'EOF', <<-EOF) attached to the line that opens them.
+// Splitting a runner script into commands: one line each, with `\` continuations joined, a
+// quoted string left open continued on the next lines (a multi-line `kubectl patch -p '...'`),
+// and heredoc bodies (<<EOF, <<'EOF', <<-EOF) attached to the line that opens them.
 
 export interface ScriptCommand {
   /** The command line as typed (continuations joined). */
@@ -25,6 +26,11 @@ export function splitScript(text: string): ScriptCommand[] {
       i++;
       raw.push(lines[i]!);
       line = line.slice(0, -1) + lines[i]!;
+    }
+    while (openQuote(line) && i + 1 < lines.length) {
+      i++;
+      raw.push(lines[i]!);
+      line = line + '\n' + lines[i]!;
     }
     const trimmed = line.trim();
     if (trimmed === '') continue;
@@ -52,6 +58,21 @@ export function splitScript(text: string): ScriptCommand[] {
     out.push({ line, raw, lineNo });
   }
   return out;
+}
+
+/** Does the line end inside a quoted string (ignoring a trailing `# comment`)? */
+function openQuote(line: string): boolean {
+  let q: string | undefined;
+  for (let i = 0; i < line.length; i++) {
+    const ch = line[i];
+    if (q) {
+      if (ch === q) q = undefined;
+      else if (q === '"' && ch === '\\') i++;
+    } else if (ch === '"' || ch === "'") q = ch;
+    else if (ch === '\\') i++;
+    else if (ch === '#' && (i === 0 || /\s/.test(line[i - 1]!))) return false;
+  }
+  return q !== undefined;
 }
 
 function inQuotes(line: string, idx: number): boolean {

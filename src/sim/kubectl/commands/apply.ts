@@ -181,7 +181,7 @@ function* create(env: KubectlEnv, p: Parsed, o: Output): Job {
     return 0;
   }
   const r = env.cluster.api.create(obj, { namespace: ns });
-  if (!r.ok) return fail(o, r.error.reason === 'Invalid' ? r.error.message : apiErrorText(r.error));
+  if (!r.ok) return fail(o, apiErrorText(r.error));
   o.out(`${nameOf(env.cluster.store, r.object)} created\n`);
   env.cluster.clock.settle();
   return 0;

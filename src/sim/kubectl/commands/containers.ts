@@ -314,7 +314,7 @@ function* run(env: KubectlEnv, p: Parsed, o: Output): Job {
   }
   const r = env.cluster.api.create(pod, { namespace: ns });
   if (!r.ok) {
-    o.err((r.error.reason === 'Invalid' ? r.error.message : apiErrorText(r.error)) + '\n');
+    o.err(apiErrorText(r.error) + '\n');
     return 1;
   }
   if (!attach) {

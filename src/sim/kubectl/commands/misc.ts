@@ -62,7 +62,7 @@ function* labelOrAnnotate(env: KubectlEnv, p: Parsed, o: Output, which: 'labels'
     next.metadata[which] = map;
     const r = env.cluster.api.update(next, obj);
     if (!r.ok) {
-      o.err((r.error.reason === 'Invalid' ? r.error.message : apiErrorText(r.error)) + '\n');
+      o.err(apiErrorText(r.error) + '\n');
       failed = true;
       continue;
     }

@@ -243,7 +243,7 @@ function* setImage(env: KubectlEnv, p: Parsed, o: Output): Job {
       }
       const res = env.cluster.api.update(next, obj);
       if (!res.ok) {
-        o.err((res.error.reason === 'Invalid' ? res.error.message : apiErrorText(res.error)) + '\n');
+        o.err(apiErrorText(res.error) + '\n');
         return 1;
       }
       o.out(`${nameOf(store, res.object)} image updated\n`);
@@ -306,7 +306,7 @@ export function* createDeployment(env: KubectlEnv, p: Parsed, o: Output): Job {
   delete clean['status'];
   const res = env.cluster.api.create(clean, { namespace: str(p, 'namespace') ?? env.namespace });
   if (!res.ok) {
-    o.err((res.error.reason === 'Invalid' ? res.error.message : apiErrorText(res.error)) + '\n');
+    o.err(apiErrorText(res.error) + '\n');
     return 1;
   }
   o.out(`deployment.apps/${name} created\n`);

@@ -39,7 +39,7 @@ function* scale(env: KubectlEnv, p: Parsed, o: Output): Job {
     const next = { ...obj, spec: { ...spec, replicas } } as typeof obj;
     const res = env.cluster.api.update(next, obj);
     if (!res.ok) {
-      o.err((res.error.reason === 'Invalid' ? res.error.message : apiErrorText(res.error)) + '\n');
+      o.err(apiErrorText(res.error) + '\n');
       failed = true;
       continue;
     }
