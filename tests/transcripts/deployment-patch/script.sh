@@ -27,3 +27,10 @@ kubectl patch deploy hello-deployment --type xml -p '{}'
 kubectl patch deploy hello-deployment -p '{"spec":{"replicas":-1}}'
 kubectl patch deploy hello-deployment
 kubectl patch deploy nope -p '{"spec":{"replicas":1}}'
+# kubectl set env changes the template too, so it rolls out like any template change
+kubectl set env deployment/hello-deployment GREETING=hello MODE=demo
+kubectl set env deployment/hello-deployment --list
+kubectl set env deployment/hello-deployment MODE-
+kubectl set env deployment/hello-deployment --list
+kubectl set env deployment/hello-deployment
+kubectl rollout history deployment/hello-deployment

@@ -1,4 +1,4 @@
-// kubectl rollout (status, history, undo, pause, resume, restart), kubectl set image and
+// kubectl rollout (status, history, undo, pause, resume, restart), kubectl set image|env and
 // kubectl create deployment. The texts come from ../../controllers/deployment/rollout.ts.
 
 import type { KubeObject } from '../../store/types.ts';
@@ -207,11 +207,95 @@ export const rolloutCommand: Command = {
 
 // ------------------------------------------------------------------ set image
 
-function* setImage(env: KubectlEnv, p: Parsed, o: Output): Job {
-  if (p.args[0] !== 'image') {
-    o.err(`error: unknown command "${p.args[0] ?? ''}" for "kubectl set"\n`);
+function* set(env: KubectlEnv, p: Parsed, o: Output): Job {
+  if (p.args[0] === 'image') return yield* setImage(env, p, o);
+  if (p.args[0] === 'env') return yield* setEnv(env, p, o);
+  o.err(`error: unknown command "${p.args[0] ?? ''}" for "kubectl set"\n`);
+  return 1;
+}
+
+type EnvVar = { name: string; value?: string; valueFrom?: unknown };
+type PodSpecLike = { containers?: { name: string; image?: string; env?: EnvVar[] }[]; initContainers?: { name: string; image?: string; env?: EnvVar[] }[] };
+
+function podSpecOf(obj: KubeObject): PodSpecLike | undefined {
+  const o = obj as unknown as { spec?: Record<string, unknown> & { template?: { spec?: PodSpecLike } } };
+  return (obj.kind === 'Pod' ? o.spec : o.spec?.template?.spec) as PodSpecLike | undefined;
+}
+
+/** kubectl set env: NAME=value adds or replaces, NAME- removes, --list prints. */
+function* setEnv(env: KubectlEnv, p: Parsed, o: Output): Job {
+  const rest = p.args.slice(1);
+  const pairs = rest.filter((a) => a.includes('=') || /^[A-Za-z_][A-Za-z0-9_.-]*-$/.test(a));
+  const targets = rest.filter((a) => !pairs.includes(a));
+  const store = env.cluster.store;
+  const parsed = parseTargets(targets);
+  if (!parsed.ok) {
+    o.err(parsed.error + '\n');
     return 1;
   }
+  const list = p.flags.get('list') === true;
+  if (!list && pairs.length === 0) {
+    o.err('error: at least one environment variable must be provided\n');
+    return 1;
+  }
+  const only = str(p, 'container');
+  const ns = str(p, 'namespace') ?? env.namespace;
+  for (const t of parsed.targets) {
+    for (const n of t.names) {
+      const obj = store.get(t.resource.kind, ns, n);
+      if (!obj) {
+        o.err(`Error from server (NotFound): ${store.qualifiedPlural(t.resource.kind)} "${n}" not found\n`);
+        return 1;
+      }
+      const next = structuredClone(obj);
+      const spec = podSpecOf(next);
+      if (!spec) {
+        o.err(`error: ${nameOf(store, obj)} does not have a pod template\n`);
+        return 1;
+      }
+      const containers = (spec.containers ?? []).filter((c) => !only || only === '*' || c.name === only);
+      if (containers.length === 0) {
+        o.err(`error: unable to find container named ${only ?? ''}\n`);
+        return 1;
+      }
+      if (list) {
+        for (const c of containers) {
+          o.out(`# ${obj.kind} ${n}, container ${c.name}\n`);
+          for (const e of c.env ?? []) o.out(e.value !== undefined || !e.valueFrom ? `${e.name}=${e.value ?? ''}\n` : `# ${e.name} from a reference\n`);
+        }
+        continue;
+      }
+      for (const c of containers) {
+        for (const pair of pairs) {
+          if (pair.endsWith('-') && !pair.includes('=')) {
+            const name = pair.slice(0, -1);
+            c.env = (c.env ?? []).filter((e) => e.name !== name);
+            if (c.env.length === 0) delete c.env;
+            continue;
+          }
+          const name = pair.slice(0, pair.indexOf('='));
+          const value = pair.slice(pair.indexOf('=') + 1);
+          const vars = c.env ?? [];
+          const at = vars.findIndex((e) => e.name === name);
+          if (at >= 0) vars[at] = { name, value };
+          else vars.push({ name, value });
+          c.env = vars;
+        }
+      }
+      if (JSON.stringify(next) === JSON.stringify(obj)) continue;
+      const res = env.cluster.api.update(next, obj);
+      if (!res.ok) {
+        o.err(apiErrorText(res.error) + '\n');
+        return 1;
+      }
+      o.out(`${nameOf(store, res.object)} env updated\n`);
+    }
+  }
+  env.cluster.clock.settle();
+  return 0;
+}
+
+function* setImage(env: KubectlEnv, p: Parsed, o: Output): Job {
   const rest = p.args.slice(1);
   const pairs = rest.filter((a) => a.includes('='));
   const targets = rest.filter((a) => !a.includes('='));
@@ -230,7 +314,7 @@ function* setImage(env: KubectlEnv, p: Parsed, o: Output): Job {
         return 1;
       }
       const next = structuredClone(obj);
-      const podSpec = (obj.kind === 'Pod' ? (next as unknown as { spec: Record<string, unknown> }).spec : next.spec?.template?.spec) as { containers?: { name: string; image?: string }[]; initContainers?: { name: string; image?: string }[] } | undefined;
+      const podSpec = podSpecOf(next);
       for (const pair of pairs) {
         const [cname, image] = pair.split('=') as [string, string];
         const all = [...(podSpec?.containers ?? []), ...(podSpec?.initContainers ?? [])];
@@ -256,8 +340,12 @@ function* setImage(env: KubectlEnv, p: Parsed, o: Output): Job {
 export const setCommand: Command = {
   name: 'set',
   short: 'Set specific features on objects',
-  flags: [{ name: 'record', type: 'bool' }],
-  run: setImage,
+  flags: [
+    { name: 'record', type: 'bool' },
+    { name: 'list', type: 'bool' },
+    { name: 'container', short: 'c', type: 'string' },
+  ],
+  run: set,
 };
 
 // ------------------------------------------------------------------ create deployment
