@@ -12,6 +12,7 @@ import { toJson, toYaml } from '../output.ts';
 import type { Cluster } from '../../cluster.ts';
 import type { KubeObject } from '../../store/types.ts';
 import { resolveResourceType } from '../../resources.ts';
+import { labelSelectorEmpty, labelSelectorMatches, mapSelectorMatches } from '../../selectors.ts';
 
 export interface ContainerRef {
   pod: Pod;
@@ -110,8 +111,11 @@ function* logs(env: KubectlEnv, p: Parsed, o: Output): Job {
   return 0;
 }
 
-/** GetFirstPod: the workload's pods by its selector, ready and running ones first, then oldest. */
-function firstPodOf(env: KubectlEnv, ns: string, arg: string, o: Output): string | undefined {
+/**
+ * GetFirstPod: the workload's pods by its selector, ready and running ones first, then oldest.
+ * kubectl logs says which pod it took when there were several; exec (AttachablePodForObject) does not.
+ */
+function firstPodOf(env: KubectlEnv, ns: string, arg: string, o: Output, announce = true): string | undefined {
   const [type, name] = arg.split('/') as [string, string];
   const res = resolveResourceType(type);
   if (!res) {
@@ -124,8 +128,10 @@ function firstPodOf(env: KubectlEnv, ns: string, arg: string, o: Output): string
     return undefined;
   }
   const sel = obj.spec?.selector ?? {};
-  const labels = (sel['matchLabels'] as Record<string, string> | undefined) ?? (res.kind === 'ReplicationController' || res.kind === 'Service' ? (sel as Record<string, string>) : {});
-  const pods = env.cluster.store.list<Pod>('Pod', ns).filter((p) => Object.keys(labels).length > 0 && Object.entries(labels).every(([k, v]) => p.metadata.labels?.[k] === v));
+  const plainMap = res.kind === 'ReplicationController' || res.kind === 'Service';
+  const pods = env.cluster.store
+    .list<Pod>('Pod', ns)
+    .filter((p) => (plainMap ? mapSelectorMatches(sel as Record<string, string>, p.metadata.labels) : !labelSelectorEmpty(sel) && labelSelectorMatches(sel, p.metadata.labels)));
   if (pods.length === 0) {
     o.err(`error: timed out waiting for the condition\n`);
     return undefined;
@@ -133,7 +139,7 @@ function firstPodOf(env: KubectlEnv, ns: string, arg: string, o: Output): string
   const rank = (p: Pod): number => (p.status?.phase === 'Running' ? 0 : 1) + ((p.status?.conditions ?? []).some((c) => c.type === 'Ready' && c.status === 'True') ? 0 : 2);
   pods.sort((a, b) => rank(a) - rank(b) || (a.metadata.creationTimestamp ?? '').localeCompare(b.metadata.creationTimestamp ?? ''));
   const chosen = pods[0]!.metadata.name ?? '';
-  if (pods.length > 1) o.err(`Found ${pods.length} pods, using pod/${chosen}\n`);
+  if (pods.length > 1 && announce) o.err(`Found ${pods.length} pods, using pod/${chosen}\n`);
   return chosen;
 }
 
@@ -225,7 +231,12 @@ function* exec(env: KubectlEnv, p: Parsed, o: Output): Job {
     o.err('error: you must specify at least one command for the container\n');
     return 1;
   }
-  if (podArg.includes('/')) podArg = podArg.slice(podArg.indexOf('/') + 1);
+  if (podArg.includes('/')) {
+    const type = podArg.slice(0, podArg.indexOf('/'));
+    const picked = resolveResourceType(type)?.kind === 'Pod' ? podArg.slice(podArg.indexOf('/') + 1) : firstPodOf(env, ns, podArg, o, false);
+    if (picked === undefined) return 1;
+    podArg = picked;
+  }
   const ref = findContainer(env.cluster, ns, podArg, str(p, 'container'), o);
   if (typeof ref === 'string') {
     o.err(ref + '\n');

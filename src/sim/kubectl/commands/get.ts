@@ -3,7 +3,7 @@
 import type { Lease } from 'kubernetes-types/coordination/v1';
 import type { ConfigMap, Endpoints, KEvent, Namespace, Node, Pod, Secret, Service } from '../../api.ts';
 import type { KubeObject } from '../../store/types.ts';
-import { bool, str, type Parsed } from '../flags.ts';
+import { bool, str, strings, type Parsed } from '../flags.ts';
 import type { Command, Job, KubectlEnv, Output } from '../types.ts';
 import { customColumns, jsonpath, listOf, nameOf, toJson, toYaml } from '../output.ts';
 import { fieldFilter, matchesLabels, notFoundMessage, parseLabelSelector, parseTargets, type Target } from '../select.ts';
@@ -209,6 +209,7 @@ const GET_FLAGS = [
   { name: 'watch', short: 'w', type: 'bool' as const },
   { name: 'watch-only', type: 'bool' as const },
   { name: 'show-labels', type: 'bool' as const },
+  { name: 'label-columns', short: 'L', type: 'strings' as const },
   { name: 'no-headers', type: 'bool' as const },
   { name: 'label-columns', short: 'L', type: 'strings' as const },
   { name: 'sort-by', type: 'string' as const },
@@ -324,7 +325,8 @@ function* get(env: KubectlEnv, p: Parsed, o: Output): Job {
     for (const e of sel.errors) o.err(e + '\n');
     return sel.errors.length ? 1 : 0;
   }
-  const tableOpts = { wide, showLabels: bool(p, 'show-labels'), noHeaders: bool(p, 'no-headers'), allNamespaces: allNs };
+  const labelColumns = strings(p, 'label-columns').flatMap((l) => l.split(',')).map((l) => l.trim()).filter((l) => l !== '');
+  const tableOpts = { wide, showLabels: bool(p, 'show-labels'), labelColumns, noHeaders: bool(p, 'no-headers'), allNamespaces: allNs };
   const chunks: string[] = [];
   for (const s of sel.objects) {
     if (s.items.length === 0) continue;

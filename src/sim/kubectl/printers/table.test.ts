@@ -34,6 +34,8 @@ describe('renderTable decorations', () => {
     [{ allNamespaces: true }, 'NAMESPACE   NAME   READY\ndefault     web    1/1\nprod        db     0/1\n'],
     [{ showLabels: true }, 'NAME   READY   LABELS\nweb    1/1     app=web,tier=fe\ndb     0/1     <none>\n'],
     [{ noHeaders: true }, 'web   1/1\ndb    0/1\n'],
+    [{ labelColumns: ['app', 'example.com/tier'] }, 'NAME   READY   APP   TIER\nweb    1/1     web   \ndb     0/1           \n'],
+    [{ labelColumns: ['tier'], showLabels: true }, 'NAME   READY   TIER   LABELS\nweb    1/1     fe     app=web,tier=fe\ndb     0/1            <none>\n'],
     [{ kindPrefix: 'pod' }, 'NAME      READY\npod/web   1/1\npod/db    0/1\n'],
   ])('%j', (options, want) => {
     expect(renderTable(['NAME', 'READY'], rows, options)).toBe(want);

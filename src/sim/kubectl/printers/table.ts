@@ -1,6 +1,7 @@
 // The `kubectl get` table: cli-runtime printers/tableprinter.go on top of the tabwriter.
 // Resource printers produce rows of plain strings; this module adds the decorations that
-// kubectl adds itself (NAMESPACE for -A, LABELS for --show-labels) and lays the rows out.
+// kubectl adds itself (NAMESPACE for -A, label columns for -L, LABELS for --show-labels) and
+// lays the rows out.
 
 import { formatTabbed, GET_TABWRITER } from './tabwriter.ts';
 
@@ -9,6 +10,8 @@ export interface TableOptions {
   wide?: boolean;
   /** --show-labels: append a LABELS column. */
   showLabels?: boolean;
+  /** -L / --label-columns: one column per label key, headed by its last path segment. */
+  labelColumns?: readonly string[];
   /** --no-headers. */
   noHeaders?: boolean;
   /** -A / --all-namespaces: prepend a NAMESPACE column. */
@@ -62,12 +65,14 @@ export function renderTable(headers: string[], rows: TableRow[], options: TableO
   const fullHeaders = [
     ...(options.allNamespaces ? ['NAMESPACE'] : []),
     ...headers,
+    ...(options.labelColumns ?? []).map((l) => (l.split('/').pop() ?? l).toUpperCase()),
     ...(options.showLabels ? ['LABELS'] : []),
   ];
   const prefix = options.kindPrefix ? `${options.kindPrefix}/` : '';
   const cells = rows.map((r) => [
     ...(options.allNamespaces ? [r.namespace ?? ''] : []),
     ...r.cells.map((c, i) => (i === 0 ? `${prefix}${c}` : c)),
+    ...(options.labelColumns ?? []).map((l) => r.labels?.[l] ?? ''),
     ...(options.showLabels ? [formatLabels(r.labels)] : []),
   ]);
   return printTable(fullHeaders, cells, options.noHeaders ? { noHeaders: true } : {});
