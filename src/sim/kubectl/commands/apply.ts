@@ -162,6 +162,22 @@ function* create(env: KubectlEnv, p: Parsed, o: Output): Job {
     case 'deployment':
     case 'deploy':
       return yield* createDeployment(env, p, o);
+    case 'service':
+    case 'svc': {
+      const made = serviceFromFlags(name, rest[0], p);
+      if (typeof made === 'string') return fail(o, made);
+      obj = made;
+      break;
+    }
+    case 'job': {
+      if (!name) return fail(o, 'error: exactly one NAME is required, got 0');
+      const image = strings(p, 'image')[0];
+      if (!image) return fail(o, 'error: either --image or --from must be specified');
+      const container: Record<string, unknown> = { name, image, resources: {} };
+      if (p.dashArgs?.length) container['command'] = p.dashArgs;
+      obj = { apiVersion: 'batch/v1', kind: 'Job', metadata: { name, namespace: ns }, spec: { template: { metadata: {}, spec: { containers: [container], restartPolicy: 'Never' } } } } as KubeObject;
+      break;
+    }
     case undefined:
       return fail(o, 'error: must specify one of -f and -k');
     default: {
@@ -172,10 +188,9 @@ function* create(env: KubectlEnv, p: Parsed, o: Output): Job {
   }
   const dry = str(p, 'dry-run');
   if (dry === 'client') {
-    const shown = { ...obj, metadata: { ...obj.metadata, creationTimestamp: null } };
-    delete (shown.metadata as { namespace?: string }).namespace;
+    const shown = dryRunView(obj);
     const out = str(p, 'output');
-    if (out === 'yaml') o.out(toYaml(obj.kind === 'Namespace' ? { ...shown, spec: {}, status: {} } : shown));
+    if (out === 'yaml') o.out(toYaml(shown));
     else if (out === 'json') o.out(toJson(shown));
     else o.out(`${nameOf(env.cluster.store, obj)} created (dry run)\n`);
     return 0;
@@ -187,6 +202,52 @@ function* create(env: KubectlEnv, p: Parsed, o: Output): Job {
   return 0;
 }
 
+/**
+ * What `create ... --dry-run=client -o yaml` prints: the typed Go object, so a null
+ * creationTimestamp (on a pod template too), no namespace, and the zero-valued status (and a
+ * Namespace's empty spec).
+ */
+function dryRunView(obj: KubeObject): Record<string, unknown> {
+  const shown = structuredClone(obj) as unknown as Record<string, unknown> & { metadata: Record<string, unknown>; spec?: { template?: { metadata?: unknown } } };
+  shown.metadata = { ...shown.metadata, creationTimestamp: null };
+  delete shown.metadata['namespace'];
+  if (shown.spec?.template) shown.spec.template.metadata = { creationTimestamp: null, ...(shown.spec.template.metadata as object) };
+  if (obj.kind === 'Namespace') return { ...shown, spec: {}, status: {} };
+  if (obj.kind === 'Service') return { ...shown, status: { loadBalancer: {} } };
+  if (obj.kind === 'Job') return { ...shown, status: {} };
+  return shown;
+}
+
+const SERVICE_TYPES: Record<string, string> = { clusterip: 'ClusterIP', nodeport: 'NodePort', loadbalancer: 'LoadBalancer', externalname: 'ExternalName' };
+
+/** kubectl create service clusterip|nodeport|loadbalancer|externalname NAME --tcp=port[:targetPort]. */
+function serviceFromFlags(flavour: string | undefined, name: string | undefined, p: Parsed): KubeObject | string {
+  const type = SERVICE_TYPES[flavour ?? ''];
+  if (!type) return `error: unknown command "${flavour ?? ''}" for "kubectl create service"`;
+  if (!name) return 'error: exactly one NAME is required, got 0';
+  const tcp = strings(p, 'tcp').flatMap((t) => t.split(','));
+  const clusterIP = str(p, 'clusterip');
+  if (tcp.length === 0 && type !== 'ExternalName' && clusterIP !== 'None') return 'error: at least one tcp port specifier must be provided';
+  const ports: Record<string, unknown>[] = [];
+  for (const spec of tcp) {
+    const [port, target = port] = spec.split(':') as [string, string?];
+    if (!/^\d+$/.test(port)) return `error: strconv.Atoi: parsing "${port}": invalid syntax`;
+    const entry: Record<string, unknown> = { name: spec.replace(/:/g, '-'), port: Number(port), protocol: 'TCP', targetPort: /^\d+$/.test(target) ? Number(target) : target };
+    const nodePort = int(p, 'node-port');
+    if (type === 'NodePort' && nodePort !== undefined) entry['nodePort'] = nodePort;
+    ports.push(entry);
+  }
+  const spec: Record<string, unknown> = { type };
+  if (ports.length) spec['ports'] = ports;
+  if (type === 'ExternalName') {
+    const ext = str(p, 'external-name');
+    if (!ext) return 'error: --external-name must be specified';
+    spec['externalName'] = ext;
+  } else spec['selector'] = { app: name };
+  if (clusterIP) spec['clusterIP'] = clusterIP;
+  return { apiVersion: 'v1', kind: 'Service', metadata: { name, labels: { app: name } }, spec } as KubeObject;
+}
+
 function fail(o: Output, msg: string): number {
   o.err(msg + '\n');
   return 1;
@@ -195,7 +256,8 @@ function fail(o: Output, msg: string): number {
 export const createCommand: Command = {
   name: 'create',
   short: 'Create a resource from a file or from stdin',
-  flags: [...WRITE_FLAGS, { name: 'from-literal', type: 'strings' }, { name: 'from-file', type: 'strings' }, { name: 'image', type: 'strings' }, { name: 'replicas', short: 'r', type: 'int' }, { name: 'port', type: 'int' }],
+  flags: [...WRITE_FLAGS, { name: 'from-literal', type: 'strings' }, { name: 'from-file', type: 'strings' }, { name: 'image', type: 'strings' }, { name: 'replicas', short: 'r', type: 'int' }, { name: 'port', type: 'int' },
+    { name: 'tcp', type: 'strings' }, { name: 'node-port', type: 'int' }, { name: 'clusterip', type: 'string' }, { name: 'external-name', type: 'string' }],
   run: create,
 };
 
