@@ -10,6 +10,7 @@ import { waitCommand } from './commands/wait.ts';
 import { scaleCommand } from './commands/scale.ts';
 import { rolloutCommand, setCommand } from './commands/rollout.ts';
 import { editCommand, patchCommand } from './commands/patch.ts';
+import { exposeCommand } from './commands/expose.ts';
 import { annotateCommand, apiResourcesCommand, clusterInfoCommand, explainCommand, labelCommand, topCommand, versionCommand } from './commands/misc.ts';
 
 export type { Command, Job, KubectlEnv, Output } from './types.ts';
@@ -37,6 +38,7 @@ export const COMMANDS: Command[] = [
   setCommand,
   patchCommand,
   editCommand,
+  exposeCommand,
 ];
 
 const REGISTRY = new Map<string, Command>();
