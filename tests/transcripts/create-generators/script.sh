@@ -14,3 +14,6 @@ sleep 20
 kubectl get svc,ep
 kubectl get jobs
 kubectl logs job/once
+kubectl create service loadbalancer web-lb --tcp=80:80
+sleep 10
+kubectl describe svc web web-np web-lb ext

@@ -21,6 +21,7 @@ import {
   renderTable,
   secretRow,
   serviceRow,
+  describeService,
   translateTimestampSince,
   formatLabelSelector,
   describeWorkload,
@@ -456,6 +457,10 @@ export function describeObject(env: KubectlEnv, obj: KubeObject, now: number): s
     const pods = store.list<Pod>('Pod', obj.metadata.namespace).filter((p) => (p.metadata.ownerReferences ?? []).some((r) => r.controller && r.uid === obj.metadata.uid));
     return describeStatefulSet(obj as unknown as StatefulSetView, pods, events, now);
   }
+  if (obj.kind === 'Service') {
+    const ep = store.get<Endpoints & KubeObject>('Endpoints', obj.metadata.namespace, obj.metadata.name ?? '');
+    return describeService(obj as Service, ep, events, now);
+  }
   if (obj.kind === 'PersistentVolume') return describePersistentVolume(obj as unknown as PersistentVolume, events, now);
   if (obj.kind === 'StorageClass') return describeStorageClass(obj as unknown as StorageClass, events, now);
   if (obj.kind === 'PersistentVolumeClaim') {
@@ -480,21 +485,6 @@ function genericDescribe(obj: KubeObject, events: KEvent[], now: number): string
   lines.push(`Labels:       ${labels.length ? labels.map(([k, v]) => `${k}=${v}`).join('\n              ') : '<none>'}`);
   const ann = Object.entries(obj.metadata.annotations ?? {}).filter(([k]) => k !== 'kubectl.kubernetes.io/last-applied-configuration');
   lines.push(`Annotations:  ${ann.length ? ann.map(([k, v]) => `${k}: ${v}`).join('\n              ') : '<none>'}`);
-  if (obj.kind === 'Service') {
-    const s = obj as Service;
-    lines.push(`Selector:          ${Object.entries(s.spec?.selector ?? {}).map(([k, v]) => `${k}=${v}`).join(',') || '<none>'}`);
-    lines.push(`Type:              ${s.spec?.type ?? 'ClusterIP'}`);
-    lines.push(`IP Family Policy:  ${s.spec?.ipFamilyPolicy ?? 'SingleStack'}`);
-    lines.push(`IP Families:       ${(s.spec?.ipFamilies ?? ['IPv4']).join(',')}`);
-    lines.push(`IP:                ${s.spec?.clusterIP ?? '<none>'}`);
-    lines.push(`IPs:               ${(s.spec?.clusterIPs ?? []).join(',') || '<none>'}`);
-    for (const port of s.spec?.ports ?? []) {
-      lines.push(`Port:              ${port.name ?? '<unset>'}  ${port.port}/${port.protocol ?? 'TCP'}`);
-      lines.push(`TargetPort:        ${port.targetPort ?? port.port}/${port.protocol ?? 'TCP'}`);
-      if (port.nodePort) lines.push(`NodePort:          ${port.name ?? '<unset>'}  ${port.nodePort}/${port.protocol ?? 'TCP'}`);
-    }
-    lines.push(`Session Affinity:  ${s.spec?.sessionAffinity ?? 'None'}`);
-  }
   if (obj.kind === 'ConfigMap' || obj.kind === 'Secret') {
     const data = (obj as { data?: Record<string, string> }).data ?? {};
     lines.push('', 'Data', '====');

@@ -19,6 +19,7 @@ export { getNodesTable, nodeRoles, nodeRow, nodeStatus, NODE_HEADERS, NODE_WIDE_
 export { getNamespacesTable, namespaceRow, NAMESPACE_HEADERS } from './namespace.ts';
 export { configMapRow, getConfigMapsTable, getSecretsTable, secretRow, CONFIGMAP_HEADERS, SECRET_HEADERS } from './config.ts';
 export {
+  describeService,
   endpointsRow,
   formatEndpoints,
   getEndpointsTable,

@@ -1,7 +1,11 @@
 // `kubectl get services` and `kubectl get endpoints`: printService, getServiceExternalIP,
-// makePortString, loadBalancerStatusStringer and formatEndpoints from printers.go.
+// makePortString, loadBalancerStatusStringer and formatEndpoints from printers.go; and
+// `kubectl describe service` (describeService from describe.go, v1.31: endpoints from the
+// Endpoints object).
 
-import type { Endpoints, Service, ServicePort } from 'kubernetes-types/core/v1';
+import type { Endpoints, Event, Service, ServicePort } from 'kubernetes-types/core/v1';
+import { describeEvents, printAnnotationsMultiline, printLabelsMultiline } from './describe-common.ts';
+import { LEVEL_0, tabbedString } from './prefix-writer.ts';
 import { translateTimestampSince } from './duration.ts';
 import { formatLabels, renderTable, type TableOptions } from './table.ts';
 
@@ -85,7 +89,7 @@ function joinHostPort(host: string, port: number): string {
  * ` + N more...`. Not-ready addresses are not shown, so a subset holding only those prints
  * an empty cell; no subsets at all prints `<none>`.
  */
-export function formatEndpoints(ep: Endpoints): string {
+export function formatEndpoints(ep: Endpoints, portName?: string): string {
   const subsets = ep.subsets ?? [];
   if (subsets.length === 0) return '<none>';
   const max = 3;
@@ -108,6 +112,8 @@ export function formatEndpoints(ep: Endpoints): string {
       continue;
     }
     for (const port of ports) {
+      // describe service asks for one service port's endpoints, by port name.
+      if (portName !== undefined && (port.name ?? '') !== portName) continue;
       count += addresses.length;
       for (const a of addresses) {
         if (list.length === max) {
@@ -133,4 +139,43 @@ export function getEndpointsTable(endpoints: Endpoints[], nowMs: number, options
     labels: e.metadata?.labels,
   }));
   return renderTable(ENDPOINTS_HEADERS, rows, options);
+}
+
+/** buildIngressString: IPs (or hostnames) comma-separated, with the IP mode when the API set one. */
+function ingressString(svc: Service): string {
+  return (svc.status?.loadBalancer?.ingress ?? []).map((i) => `${i.ip || i.hostname || ''}${i.ip && i.ipMode ? ` (${i.ipMode})` : ''}`).join(', ');
+}
+
+export function describeService(svc: Service, endpoints: Endpoints | undefined, events: Event[], nowMs: number): string {
+  return tabbedString((w) => {
+    const spec = svc.spec ?? {};
+    w.write(LEVEL_0, `Name:\t${svc.metadata?.name ?? ''}\n`);
+    w.write(LEVEL_0, `Namespace:\t${svc.metadata?.namespace ?? ''}\n`);
+    printLabelsMultiline(w, 'Labels', svc.metadata?.labels);
+    printAnnotationsMultiline(w, 'Annotations', svc.metadata?.annotations);
+    w.write(LEVEL_0, `Selector:\t${formatLabels(spec.selector)}\n`);
+    w.write(LEVEL_0, `Type:\t${serviceType(svc)}\n`);
+    if (spec.ipFamilyPolicy) w.write(LEVEL_0, `IP Family Policy:\t${spec.ipFamilyPolicy}\n`);
+    w.write(LEVEL_0, `IP Families:\t${spec.ipFamilies?.length ? spec.ipFamilies.join(',') : '<none>'}\n`);
+    w.write(LEVEL_0, `IP:\t${spec.clusterIP ?? ''}\n`);
+    w.write(LEVEL_0, `IPs:\t${spec.clusterIPs?.length ? spec.clusterIPs.join(',') : '<none>'}\n`);
+    if (spec.externalIPs?.length) w.write(LEVEL_0, `External IPs:\t${spec.externalIPs.join(',')}\n`);
+    if (spec.loadBalancerIP) w.write(LEVEL_0, `Desired LoadBalancer IP:\t${spec.loadBalancerIP}\n`);
+    if (svc.status?.loadBalancer?.ingress?.length) w.write(LEVEL_0, `LoadBalancer Ingress:\t${ingressString(svc)}\n`);
+    if (spec.type === 'ExternalName') w.write(LEVEL_0, `External Name:\t${spec.externalName ?? ''}\n`);
+    for (const sp of spec.ports ?? []) {
+      const name = sp.name || '<unset>';
+      const protocol = portProtocol(sp);
+      w.write(LEVEL_0, `Port:\t${name}\t${sp.port}/${protocol}\n`);
+      w.write(LEVEL_0, `TargetPort:\t${sp.targetPort ?? sp.port}/${protocol}\n`);
+      if (sp.nodePort) w.write(LEVEL_0, `NodePort:\t${name}\t${sp.nodePort}/${protocol}\n`);
+      w.write(LEVEL_0, `Endpoints:\t${formatEndpoints(endpoints ?? {}, sp.name ?? '')}\n`);
+    }
+    w.write(LEVEL_0, `Session Affinity:\t${spec.sessionAffinity ?? 'None'}\n`);
+    if (spec.externalTrafficPolicy) w.write(LEVEL_0, `External Traffic Policy:\t${spec.externalTrafficPolicy}\n`);
+    if (spec.internalTrafficPolicy) w.write(LEVEL_0, `Internal Traffic Policy:\t${spec.internalTrafficPolicy}\n`);
+    if (spec.healthCheckNodePort) w.write(LEVEL_0, `HealthCheck NodePort:\t${spec.healthCheckNodePort}\n`);
+    if (spec.loadBalancerSourceRanges?.length) w.write(LEVEL_0, `LoadBalancer Source Ranges:\t${spec.loadBalancerSourceRanges.join(',')}\n`);
+    describeEvents(events, w, nowMs);
+  });
 }
