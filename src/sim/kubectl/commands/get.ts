@@ -49,6 +49,7 @@ import type { Ingress } from '../../runtime/ingress.ts';
 import type { Job as JobObject } from '../../controllers/job.ts';
 import type { DaemonSet as DaemonSetObject } from '../../controllers/daemonset.ts';
 import { humanDuration, parseTimestamp } from '../printers/duration.ts';
+import { describeDaemonSet, describeJob, type DaemonSetView, type JobView } from '../printers/describe-batch.ts';
 import { describeStatefulSet, statefulSetRow, STATEFULSET_HEADERS, STATEFULSET_WIDE_HEADERS, type StatefulSetView } from '../printers/describe-statefulset.ts';
 import type { PersistentVolume, PersistentVolumeClaim } from 'kubernetes-types/core/v1';
 import type { StorageClass } from 'kubernetes-types/storage/v1';
@@ -426,6 +427,7 @@ function* describe(env: KubectlEnv, p: Parsed, o: Output): Job {
 export function describeObject(env: KubectlEnv, obj: KubeObject, now: number): string {
   const store = env.cluster.store;
   const events = env.cluster.events.eventsFor(obj);
+  const ownedPods = (): Pod[] => store.list<Pod>('Pod', obj.metadata.namespace).filter((p) => (p.metadata.ownerReferences ?? []).some((r) => r.controller && r.uid === obj.metadata.uid));
   if (obj.kind === 'Pod') {
     const kubelet = env.cluster.kubelets.get((obj as Pod).spec?.nodeName ?? '');
     const w = kubelet?.find(obj as Pod);
@@ -450,12 +452,17 @@ export function describeObject(env: KubectlEnv, obj: KubeObject, now: number): s
     return describeDeployment(d, newRS ? summary(newRS) : undefined, old.map(summary), events, now);
   }
   if (obj.kind === 'ReplicaSet' || obj.kind === 'ReplicationController') {
-    const pods = store.list<Pod>('Pod', obj.metadata.namespace).filter((p) => (p.metadata.ownerReferences ?? []).some((r) => r.controller && r.uid === obj.metadata.uid));
+    const pods = ownedPods();
     return describeWorkload(obj as unknown as WorkloadView, pods, events, now);
   }
   if (obj.kind === 'StatefulSet') {
-    const pods = store.list<Pod>('Pod', obj.metadata.namespace).filter((p) => (p.metadata.ownerReferences ?? []).some((r) => r.controller && r.uid === obj.metadata.uid));
+    const pods = ownedPods();
     return describeStatefulSet(obj as unknown as StatefulSetView, pods, events, now);
+  }
+  if (obj.kind === 'Job') return describeJob(obj as unknown as JobView, events, now);
+  if (obj.kind === 'DaemonSet') {
+    const pods = ownedPods();
+    return describeDaemonSet(obj as unknown as DaemonSetView, pods, events, now);
   }
   if (obj.kind === 'Service') {
     const ep = store.get<Endpoints & KubeObject>('Endpoints', obj.metadata.namespace, obj.metadata.name ?? '');
