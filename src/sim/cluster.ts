@@ -123,6 +123,7 @@ export function createCluster(opts: ClusterOptions = {}): Cluster {
     const cp = nodes.find((n) => n.controlPlane);
     if (cp) writeControlPlaneManifests(machines.get(cp.name)!.root);
     api.create(COREDNS, { namespace: 'kube-system' });
+    for (const o of KUBE_PROXY) api.create(o, { namespace: 'kube-system' });
     for (const o of INGRESS_NGINX) api.create(o, { namespace: 'ingress-nginx' });
   }
   clock.settle();
@@ -222,6 +223,8 @@ function nodeRoot(n: NodeOptions, ip: string): DirNode {
     ].join('\n'),
     '/var/log/pods/': '',
     '/tmp/': '',
+    '/run/': '',
+    '/lib/modules/': '',
     '/root/': '',
     '/home/': '',
     '/opt/': '',
@@ -326,6 +329,57 @@ const INGRESS_NGINX = [
         { name: 'http', port: 80, protocol: 'TCP', targetPort: 'http', nodePort: 30080 },
         { name: 'https', port: 443, protocol: 'TCP', targetPort: 'https', nodePort: 30443 },
       ],
+    },
+  },
+];
+
+/** kubeadm's kube-proxy: its ConfigMap and a DaemonSet on every node (host network, tolerating every taint). */
+const KUBE_PROXY = [
+  {
+    apiVersion: 'v1',
+    kind: 'ConfigMap',
+    metadata: { name: 'kube-proxy', namespace: 'kube-system', labels: { app: 'kube-proxy' } },
+    data: {
+      'config.conf': 'apiVersion: kubeproxy.config.k8s.io/v1alpha1\nkind: KubeProxyConfiguration\nclusterCIDR: 10.244.0.0/16\nmode: ""\n',
+      'kubeconfig.conf': 'apiVersion: v1\nkind: Config\nclusters:\n- cluster:\n    server: https://192.168.1.2:6443\n  name: default\n',
+    },
+  },
+  {
+    apiVersion: 'apps/v1',
+    kind: 'DaemonSet',
+    metadata: { name: 'kube-proxy', namespace: 'kube-system', labels: { 'k8s-app': 'kube-proxy' } },
+    spec: {
+      selector: { matchLabels: { 'k8s-app': 'kube-proxy' } },
+      updateStrategy: { type: 'RollingUpdate', rollingUpdate: { maxUnavailable: 1 } },
+      template: {
+        metadata: { labels: { 'k8s-app': 'kube-proxy' } },
+        spec: {
+          containers: [
+            {
+              name: 'kube-proxy',
+              image: `registry.k8s.io/kube-proxy:${KUBERNETES_VERSION}`,
+              command: ['/usr/local/bin/kube-proxy', '--config=/var/lib/kube-proxy/config.conf', '--hostname-override=$(NODE_NAME)'],
+              env: [{ name: 'NODE_NAME', valueFrom: { fieldRef: { apiVersion: 'v1', fieldPath: 'spec.nodeName' } } }],
+              securityContext: { privileged: true },
+              volumeMounts: [
+                { mountPath: '/var/lib/kube-proxy', name: 'kube-proxy' },
+                { mountPath: '/run/xtables.lock', name: 'xtables-lock' },
+                { mountPath: '/lib/modules', name: 'lib-modules', readOnly: true },
+              ],
+            },
+          ],
+          hostNetwork: true,
+          nodeSelector: { 'kubernetes.io/os': 'linux' },
+          priorityClassName: 'system-node-critical',
+          serviceAccountName: 'kube-proxy',
+          tolerations: [{ operator: 'Exists' }],
+          volumes: [
+            { name: 'kube-proxy', configMap: { name: 'kube-proxy' } },
+            { name: 'xtables-lock', hostPath: { path: '/run/xtables.lock', type: 'FileOrCreate' } },
+            { name: 'lib-modules', hostPath: { path: '/lib/modules' } },
+          ],
+        },
+      },
     },
   },
 ];

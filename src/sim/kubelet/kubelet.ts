@@ -296,8 +296,13 @@ export class Kubelet {
           if (type === 'Directory' || type === 'File' || type === 'Socket' || type === 'CharDevice' || type === 'BlockDevice') {
             return `MountVolume.SetUp failed for volume "${v.name}" : hostPath type check failed: ${path} is not a ${type === 'Directory' ? 'directory' : type.toLowerCase()}`;
           }
-          if (type === 'FileOrCreate') fs.writeFile(path, '');
-          else fs.mkdir(path, true);
+          // FileOrCreate does not create the parent directory: a missing one fails the mount.
+          try {
+            if (type === 'FileOrCreate') fs.writeFile(path, '');
+            else fs.mkdir(path, true);
+          } catch {
+            return `MountVolume.SetUp failed for volume "${v.name}" : ${type === 'FileOrCreate' ? 'open' : 'mkdir'} ${path}: ${type === 'FileOrCreate' ? 'no such file or directory' : 'not a directory'}`;
+          }
         }
         const target = fs.stat(path);
         if (target?.kind === 'dir') w.volumes.set(v.name, target);

@@ -798,7 +798,8 @@ export const CATALOG: ImageModel[] = [
       sizeBytes: component === 'etcd' ? 56_909_194 : 28_000_000,
       shell: false,
       cmd: [component],
-      binaries: { [component]: sig(idle) },
+      // kubeadm runs kube-proxy by its full path; the static pods call their binaries by name.
+      binaries: { [component]: sig(idle), [`/usr/local/bin/${component}`]: sig(idle) },
       memoryBytes: (component === 'kube-apiserver' ? 260 : component === 'etcd' ? 45 : 20) * MI,
       cpuMilli: component === 'kube-apiserver' ? 40 : 10,
       description: `${component}: a control plane component (its work is simulated by Kubelab itself)`,
