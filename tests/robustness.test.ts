@@ -91,3 +91,31 @@ describe('any input gets an answer, not a crash', () => {
     consistent(s);
   });
 });
+
+describe('volume set-up failures are events, not crashes', () => {
+  it('a FileOrCreate hostPath under a missing directory fails the mount as the kubelet does', () => {
+    const s = session();
+    const out = runLine(
+      s,
+      `kubectl apply -f - <<EOF
+apiVersion: v1
+kind: Pod
+metadata: {name: lock}
+spec:
+  containers:
+  - name: c
+    image: busybox:1.36
+    command: ["sleep", "1d"]
+    volumeMounts: [{name: l, mountPath: /run/lock}]
+  volumes:
+  - name: l
+    hostPath: {path: /no/such/dir/file.lock, type: FileOrCreate}
+EOF
+sleep 20
+kubectl get pod lock
+kubectl get events --field-selector reason=FailedMount -o custom-columns=MSG:.message --no-headers`,
+    );
+    expect(out).toMatch(/lock\s+0\/1\s+ContainerCreating/);
+    expect(out).toContain('MountVolume.SetUp failed for volume "l" : open /no/such/dir/file.lock: no such file or directory');
+  });
+});
