@@ -22,6 +22,8 @@ import {
   newRSNewReplicas,
   recreateStep,
   replicasAnnotations,
+  isScalingEvent,
+  proportionalScale,
   rollingStep,
   scalingReplicaSetEventMessage,
   setCondition,
@@ -36,6 +38,8 @@ import {
 
 const REVISION = 'deployment.kubernetes.io/revision';
 const REVISION_HISTORY = 'deployment.kubernetes.io/revision-history';
+const DESIRED_REPLICAS = 'deployment.kubernetes.io/desired-replicas';
+const MAX_REPLICAS = 'deployment.kubernetes.io/max-replicas';
 const HASH_LABEL = 'pod-template-hash';
 const SOURCE = { component: 'deployment-controller' };
 
@@ -103,6 +107,10 @@ export class DeploymentController {
     if (rs.metadata.generation !== undefined) like.generation = rs.metadata.generation;
     if (st.observedGeneration !== undefined) like.observedGeneration = st.observedGeneration;
     if (rs.metadata.deletionTimestamp) like.deleting = true;
+    const desired = Number(rs.metadata.annotations?.[DESIRED_REPLICAS]);
+    const max = Number(rs.metadata.annotations?.[MAX_REPLICAS]);
+    if (rs.metadata.annotations?.[DESIRED_REPLICAS] !== undefined && Number.isInteger(desired)) like.desiredReplicas = desired;
+    if (rs.metadata.annotations?.[MAX_REPLICAS] !== undefined && Number.isInteger(max)) like.maxReplicas = max;
     return like;
   }
 
@@ -121,8 +129,8 @@ export class DeploymentController {
     let conditions = this.conditionsOf(d);
 
     if (d.spec?.paused) {
-      // A paused Deployment only scales; template changes wait for resume.
-      if (newRS && oldLikes.every((r) => r.specReplicas === 0) && (newRS.spec?.replicas ?? 0) !== dl.replicas) this.scale(newRS, dl.replicas);
+      // A paused Deployment only scales (proportionally); template changes wait for resume.
+      this.scaleProportionally(d, dl, newRS, oldRSs);
       const paused = checkPausedConditions(dl, conditions, now);
       if (paused) conditions = paused;
       this.writeStatus(d, dl, newRS ? this.rsLike(newRS) : undefined, owned, conditions, false);
@@ -141,6 +149,15 @@ export class DeploymentController {
         const res = store.update({ ...newRS, metadata: { ...newRS.metadata, annotations: ann } });
         if (res.ok) newRS = res.object as Workload;
       }
+    }
+
+    // A changed spec.replicas is handled on its own before any rollout step (isScalingEvent).
+    if (isScalingEvent(dl, newRS ? this.rsLike(newRS) : undefined, oldLikes)) {
+      this.scaleProportionally(d, dl, newRS, oldRSs);
+      const all = store.list<Workload>('ReplicaSet', ns).filter((rs) => controllerRef(rs)?.uid === d.metadata.uid);
+      const newLike = newRS ? this.rsLike(store.get<Workload>('ReplicaSet', ns, newRS.metadata.name ?? '') ?? newRS) : undefined;
+      this.writeStatus(d, dl, newLike, all, conditions, true);
+      return;
     }
 
     if (dl.strategy.type === 'Recreate') {
@@ -233,12 +250,30 @@ export class DeploymentController {
     return next;
   }
 
-  private scale(rs: Workload, to: number): void {
+  /** dc.scale: share spec.replicas (+ maxSurge) out over the active ReplicaSets. */
+  private scaleProportionally(d: Deployment, dl: DeploymentLike, newRS: Workload | undefined, oldRSs: Workload[]): void {
+    const statusReplicas = Number((d.status as { replicas?: number } | undefined)?.replicas ?? 0);
+    const steps = proportionalScale(dl, newRS ? this.rsLike(newRS) : undefined, oldRSs.map((rs) => this.rsLike(rs)), statusReplicas);
+    for (const step of steps) {
+      const rs = step.name === newRS?.metadata.name ? newRS : oldRSs.find((r) => r.metadata.name === step.name);
+      if (rs) this.scale(rs, step.to, dl, step.annotate);
+    }
+  }
+
+  /**
+   * scaleReplicaSet: a new size always comes with the desired/max-replicas annotations of the
+   * current spec (SetReplicasAnnotations); `annotate` rewrites them even when the size stays.
+   */
+  private scale(rs: Workload, to: number, dl?: DeploymentLike, annotate = false): void {
     const from = rs.spec?.replicas ?? 0;
-    if (from === to) return;
     const cur = this.sim.store.get<Workload>('ReplicaSet', rs.metadata.namespace, rs.metadata.name ?? '') ?? rs;
     const d = this.ownerOf(cur);
-    const res = this.sim.store.update({ ...cur, spec: { ...cur.spec, replicas: to } } as KubeObject);
+    const dlNow = dl ?? (d ? deploymentLikeFromSpec((d as Deployment).spec, d.metadata.generation) : undefined);
+    const annotations = dlNow ? { ...cur.metadata.annotations, ...replicasAnnotations(dlNow) } : cur.metadata.annotations;
+    const annotationsChanged = JSON.stringify(annotations) !== JSON.stringify(cur.metadata.annotations);
+    if (from === to && !(annotate && annotationsChanged)) return;
+    const res = this.sim.store.update({ ...cur, metadata: { ...cur.metadata, ...(annotations ? { annotations } : {}) }, spec: { ...cur.spec, replicas: to } } as KubeObject);
+    if (from === to) return;
     const message = scalingReplicaSetEventMessage(rs.metadata.name ?? '', from, to);
     if (res.ok && d && message) this.sim.events.record(d, 'Normal', 'ScalingReplicaSet', message, SOURCE);
   }

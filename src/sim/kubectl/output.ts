@@ -55,11 +55,12 @@ function parsePath(expr: string): Seg[] {
   if (s.startsWith('$')) s = s.slice(1);
   if (s === '@' || s === '') return segs;
   if (s.startsWith('@')) s = s.slice(1);
-  const re = /\.\.([A-Za-z0-9_\-$]+)|\.([A-Za-z0-9_\-$]+|\*)|\[(\*|-?\d+)\]|\[\?\(@\.([A-Za-z0-9_.-]+)\s*==\s*["']([^"']*)["']\)\]|\['([^']+)'\]|\["([^"]+)"\]/y;
+  // A field may contain `/` and escaped dots: {.metadata.annotations.deployment\.kubernetes\.io/revision}.
+  const re = /\.\.([A-Za-z0-9_\-$]+)|\.((?:[A-Za-z0-9_\-$/]|\\\.)+|\*)|\[(\*|-?\d+)\]|\[\?\(@\.([A-Za-z0-9_.-]+)\s*==\s*["']([^"']*)["']\)\]|\['([^']+)'\]|\["([^"]+)"\]/y;
   let m: RegExpExecArray | null;
   while (re.lastIndex < s.length && (m = re.exec(s))) {
     if (m[1]) segs.push({ kind: 'recursive', name: m[1] });
-    else if (m[2]) segs.push(m[2] === '*' ? { kind: 'index', index: '*' } : { kind: 'field', name: m[2] });
+    else if (m[2]) segs.push(m[2] === '*' ? { kind: 'index', index: '*' } : { kind: 'field', name: m[2].replace(/\\\./g, '.') });
     else if (m[3]) segs.push({ kind: 'index', index: m[3] === '*' ? '*' : Number(m[3]) });
     else if (m[4]) segs.push({ kind: 'filter', path: m[4].split('.'), value: m[5] ?? '' });
     else if (m[6] ?? m[7]) segs.push({ kind: 'field', name: (m[6] ?? m[7])! });

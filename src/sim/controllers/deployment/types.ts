@@ -18,6 +18,9 @@ export interface RSLike {
   observedGeneration?: number;
   /** metadata.deletionTimestamp is set. */
   deleting?: boolean;
+  /** deployment.kubernetes.io/desired-replicas and max-replicas, when the RS carries them. */
+  desiredReplicas?: number;
+  maxReplicas?: number;
 }
 
 export type DeploymentStrategyType = 'RollingUpdate' | 'Recreate';

@@ -129,6 +129,11 @@ export interface ScaleDownResult {
   /** Replicas removed in total. */
   count: number;
   steps: ScaleStep[];
+  /**
+   * Set when an RS reports more available pods than its spec asks for (a status that has not
+   * caught up with a scale-down): upstream refuses to "scale down" upwards and stops there.
+   */
+  error?: string;
 }
 
 /**
@@ -136,18 +141,22 @@ export interface ScaleDownResult {
  * maxCleanupCount in total. RSs at 0 or fully available are skipped.
  */
 export function cleanupUnhealthyReplicas(oldRSs: readonly RSLike[], maxCleanupCount: number): ScaleDownResult {
-  const sorted = [...oldRSs].sort(byCreation);
+  const out = [...oldRSs].sort(byCreation);
   const steps: ScaleStep[] = [];
   let total = 0;
-  const out = sorted.map((rs) => {
-    if (total >= maxCleanupCount) return rs;
-    if (rs.specReplicas === 0 || rs.specReplicas === rs.availableReplicas) return rs;
+  for (let i = 0; i < out.length; i++) {
+    const rs = out[i]!;
+    if (total >= maxCleanupCount) break;
+    if (rs.specReplicas === 0 || rs.specReplicas === rs.availableReplicas) continue;
     const cut = Math.min(maxCleanupCount - total, rs.specReplicas - rs.availableReplicas);
     const to = rs.specReplicas - cut;
+    if (to > rs.specReplicas) {
+      return { oldRSs: out, count: total, steps, error: `when cleaning up unhealthy replicas, got invalid request to scale down ${rs.name} ${rs.specReplicas} -> ${to}` };
+    }
     total += cut;
     steps.push({ name: rs.name, from: rs.specReplicas, to });
-    return { ...rs, specReplicas: to };
-  });
+    out[i] = { ...rs, specReplicas: to };
+  }
   return { oldRSs: out, count: total, steps };
 }
 
@@ -209,6 +218,11 @@ export function reconcileOldReplicaSets(
   if (maxScaledDown <= 0) return nothing;
 
   const cleanup = cleanupUnhealthyReplicas(oldRSs, maxScaledDown);
+  if (cleanup.error) {
+    // reconcileOldReplicaSets swallows the error: what was cleaned up stays, nothing else moves.
+    for (const rs of cleanup.oldRSs) sizes[rs.name] = rs.specReplicas;
+    return { scaled: cleanup.count > 0, sizes, steps: cleanup.steps, cleanedUp: cleanup.count, scaledDown: 0 };
+  }
   const down = scaleDownOldReplicaSetsForRollingUpdate(d, [...cleanup.oldRSs, newRS], cleanup.oldRSs);
   for (const rs of down.oldRSs) sizes[rs.name] = rs.specReplicas;
   return {
@@ -238,6 +252,89 @@ export function rollingStep(d: DeploymentLike, newRS: RSLike, oldRSs: readonly R
   const old = reconcileOldReplicaSets(d, allRSs, active, newRS);
   if (old.scaled) return { kind: 'scaleOld', steps: old.steps, sizes: old.sizes };
   return { kind: 'none' };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Scaling without a rollout (sync.go isScalingEvent, scale; deploymentutil.GetProportion)
+
+const activeRSs = (rss: readonly (RSLike | undefined)[]): RSLike[] => rss.filter((rs): rs is RSLike => !!rs && rs.specReplicas > 0);
+
+/** isScalingEvent: an active RS was sized for a different spec.replicas (its desired-replicas annotation). */
+export function isScalingEvent(d: DeploymentLike, newRS: RSLike | undefined, oldRSs: readonly RSLike[]): boolean {
+  return activeRSs([...oldRSs, newRS]).some((rs) => rs.desiredReplicas !== undefined && rs.desiredReplicas !== d.replicas);
+}
+
+/** FindActiveOrLatest: the only active RS; with none, the new RS or else the newest old one. */
+export function findActiveOrLatest(newRS: RSLike | undefined, oldRSs: readonly RSLike[]): RSLike | undefined {
+  if (!newRS && oldRSs.length === 0) return undefined;
+  const newestFirst = [...oldRSs].sort((a, b) => byCreation(b, a));
+  const active = activeRSs([...newestFirst, newRS]);
+  if (active.length === 0) return newRS ?? newestFirst[0];
+  return active.length === 1 ? active[0] : undefined;
+}
+
+/** IsSaturated: the new RS has every replica, sized for this spec, and all of them available. */
+export function isSaturated(d: DeploymentLike, newRS: RSLike | undefined): boolean {
+  return !!newRS && newRS.specReplicas === d.replicas && newRS.desiredReplicas === d.replicas && newRS.availableReplicas === d.replicas;
+}
+
+/** Go's math.Round: halves away from zero. */
+const roundHalfAway = (x: number): number => Math.sign(x) * Math.round(Math.abs(x));
+
+/** getReplicaSetFraction: how many replicas this RS gains (or loses) in proportion to its size. */
+function replicaSetFraction(rs: RSLike, d: DeploymentLike, statusReplicas: number): number {
+  if (d.replicas === 0) return -rs.specReplicas;
+  const maxNow = d.replicas + maxSurge(d);
+  // Without the max-replicas annotation, upstream falls back to the Deployment's status.replicas.
+  const maxBefore = rs.maxReplicas || statusReplicas;
+  if (maxBefore === 0) return 0;
+  return roundHalfAway((rs.specReplicas * maxNow) / maxBefore) - rs.specReplicas;
+}
+
+/** GetProportion: the fraction, capped by what is left to add (or remove). */
+export function getProportion(rs: RSLike, d: DeploymentLike, toAdd: number, added: number, statusReplicas: number): number {
+  if (rs.specReplicas === 0 || toAdd === 0 || toAdd === added) return 0;
+  const fraction = replicaSetFraction(rs, d, statusReplicas);
+  const allowed = toAdd - added;
+  return toAdd > 0 ? Math.min(fraction, allowed) : Math.max(fraction, allowed);
+}
+
+export interface ScaleTo {
+  name: string;
+  to: number;
+  /** Also rewrite the desired/max annotations when the size does not change (scaleReplicaSet does). */
+  annotate: boolean;
+}
+
+/**
+ * dc.scale: one active RS (or none) takes spec.replicas; a saturated new RS means the old ones go
+ * to 0; otherwise, for RollingUpdate, replicas + maxSurge is shared out in proportion to each
+ * active RS's size, larger first (newer first when scaling up, older first when scaling down),
+ * with any rounding leftover going to the first.
+ */
+export function proportionalScale(d: DeploymentLike, newRS: RSLike | undefined, oldRSs: readonly RSLike[], statusReplicas: number): ScaleTo[] {
+  const only = findActiveOrLatest(newRS, oldRSs);
+  if (only) return only.specReplicas === d.replicas ? [] : [{ name: only.name, to: d.replicas, annotate: false }];
+  if (isSaturated(d, newRS)) return activeRSs(oldRSs).map((rs) => ({ name: rs.name, to: 0, annotate: false }));
+  if (!isRollingUpdate(d)) return [];
+  const all = activeRSs([...oldRSs, newRS]);
+  const allowedSize = d.replicas > 0 ? d.replicas + maxSurge(d) : 0;
+  const toAdd = allowedSize - sumSpecReplicas(all);
+  const bySize = (newerFirst: boolean) => (a: RSLike, b: RSLike): number => {
+    if (a.specReplicas !== b.specReplicas) return b.specReplicas - a.specReplicas;
+    return newerFirst ? byCreation(b, a) : byCreation(a, b);
+  };
+  if (toAdd > 0) all.sort(bySize(true));
+  else if (toAdd < 0) all.sort(bySize(false));
+  let added = 0;
+  const sizes = all.map((rs) => {
+    if (toAdd === 0) return rs.specReplicas;
+    const p = getProportion(rs, d, toAdd, added, statusReplicas);
+    added += p;
+    return rs.specReplicas + p;
+  });
+  if (all.length > 0 && toAdd !== 0) sizes[0] = Math.max(0, sizes[0]! + toAdd - added);
+  return all.map((rs, i) => ({ name: rs.name, to: sizes[i]!, annotate: true }));
 }
 
 // ---------------------------------------------------------------------------------------------
