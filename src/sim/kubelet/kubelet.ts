@@ -581,7 +581,7 @@ export class Kubelet {
         if (u.cpuMilli !== undefined) c.usage.cpuMilli = u.cpuMilli;
         this.sim.clock.schedule(0, () => this.checkMemory(w, c));
       },
-      ingress: (req, opts) => this.ingressRouter.handle(this.sim.network.viewFrom(net, ns, net?.ip ?? '', req.headers['User-Agent'] ?? 'Wget'), opts.className, req),
+      ingress: (req, opts) => this.ingressRouter.handle(this.sim.network.viewFrom(net, ns, net?.ip ?? '', req.headers['User-Agent'] ?? 'Wget'), opts.className, req, opts.https),
     };
   }
 

@@ -547,6 +547,9 @@ export function* curl(argv: string[], ctx: ProcessContext): Proc {
   let include = false;
   let silent = false;
   let failOnError = false;
+  let insecure = false;
+  let follow = false;
+  let showError = false;
   const headers: Record<string, string> = {};
   for (let i = 1; i < argv.length; i++) {
     const a = argv[i]!;
@@ -559,7 +562,13 @@ export function* curl(argv: string[], ctx: ProcessContext): Proc {
       if (a.includes('i')) include = true;
       if (a.includes('s')) silent = true;
       if (a.includes('f')) failOnError = true;
+      if (a.includes('k')) insecure = true;
+      if (a.includes('L')) follow = true;
+      if (a.includes('S')) showError = true;
     } else if (a === '--include') include = true;
+    else if (a === '--insecure') insecure = true;
+    else if (a === '--location') follow = true;
+    else if (a === '--show-error') showError = true;
     else if (a === '--silent') silent = true;
     else if (a === '--fail') failOnError = true;
     else if (!a.startsWith('--')) url = a;
@@ -568,6 +577,43 @@ export function* curl(argv: string[], ctx: ProcessContext): Proc {
     ctx.stderr("curl: try 'curl --help' or 'curl --manual' for more information\n");
     return 2;
   }
+  // -L follows up to 50 redirects, as curl does; each hop is its own request.
+  // -s hides curl's own error messages unless -S brings them back.
+  const quiet: ProcessContext = silent && !showError ? { ...ctx, stderr: () => undefined } : ctx;
+  for (let hop = 0; ; hop++) {
+    const step = curlOnce(url, headers, insecure, quiet);
+    if (typeof step === 'number') return step;
+    const res = step;
+    const location = res.headers?.['Location'];
+    if (follow && location && res.status >= 300 && res.status < 400 && hop < 50) {
+      if (include) writeHead(res, ctx);
+      url = location;
+      continue;
+    }
+    if (failOnError && res.status >= 400) {
+      quiet.stderr(`curl: (22) The requested URL returned error: ${res.status}\n`);
+      return 22;
+    }
+    if (include) writeHead(res, ctx);
+    ctx.stdout(res.body);
+    return 0;
+  }
+}
+
+const STATUS_TEXT: Record<number, string> = { 200: 'OK', 301: 'Moved Permanently', 302: 'Found', 308: 'Permanent Redirect', 404: 'Not Found', 500: 'Internal Server Error', 503: 'Service Temporarily Unavailable' };
+
+function writeHead(res: HttpResponse, ctx: ProcessContext): void {
+  ctx.stdout(`HTTP/1.1 ${res.status} ${STATUS_TEXT[res.status] ?? ''}\r\n`);
+  for (const [k, v] of Object.entries(res.headers ?? {})) ctx.stdout(`${k}: ${v}\r\n`);
+  ctx.stdout(`Content-Length: ${res.body.length}\r\n\r\n`);
+}
+
+/**
+ * One curl request: the response, or curl's exit code after its message. Every HTTPS server in
+ * the lab presents a self-signed certificate (ingress-nginx's fake one, or a student's
+ * openssl-made one), so HTTPS needs -k, as it would against such a cluster.
+ */
+function curlOnce(url: string, headers: Record<string, string>, insecure: boolean, ctx: ProcessContext): HttpResponse | number {
   const m = /^(?:(https?):\/\/)?([^/:]+)(?::(\d+))?(\/.*)?$/.exec(url);
   if (!m) {
     ctx.stderr(`curl: (3) URL using bad/illegal format or missing URL\n`);
@@ -588,19 +634,14 @@ export function* curl(argv: string[], ctx: ProcessContext): Proc {
     ctx.stderr(`curl: (28) Failed to connect to ${host} port ${port} after 130000 ms: Couldn't connect to server\n`);
     return 28;
   }
-  void silent;
-  const res = r.response;
-  if (failOnError && res.status >= 400) {
-    ctx.stderr(`curl: (22) The requested URL returned error: ${res.status}\n`);
-    return 22;
+  if (m[1] === 'https' && !insecure) {
+    ctx.stderr(
+      'curl: (60) SSL certificate problem: self-signed certificate\nMore details here: https://curl.se/docs/sslcerts.html\n\n' +
+        'curl failed to verify the legitimacy of the server and therefore could not\nestablish a secure connection to it. To learn more about this situation and\nhow to fix it, please visit the webpage mentioned above.\n',
+    );
+    return 60;
   }
-  if (include) {
-    ctx.stdout(`HTTP/1.1 ${res.status} ${res.status === 200 ? 'OK' : res.status === 404 ? 'Not Found' : res.status === 500 ? 'Internal Server Error' : ''}\r\n`);
-    for (const [k, v] of Object.entries(res.headers ?? {})) ctx.stdout(`${k}: ${v}\r\n`);
-    ctx.stdout(`Content-Length: ${res.body.length}\r\n\r\n`);
-  }
-  ctx.stdout(res.body);
-  return 0;
+  return r.response;
 }
 
 // ---------------------------------------------------------------- the catalog

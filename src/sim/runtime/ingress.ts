@@ -27,6 +27,7 @@ export type Ingress = KubeObject & {
 const DEFAULT_CLASS_ANNOTATION = 'ingressclass.kubernetes.io/is-default-class';
 
 export const NGINX_404 = '<html>\r\n<head><title>404 Not Found</title></head>\r\n<body>\r\n<center><h1>404 Not Found</h1></center>\r\n<hr><center>nginx</center>\r\n</body>\r\n</html>\r\n';
+const NGINX_308 = '<html>\r\n<head><title>308 Permanent Redirect</title></head>\r\n<body>\r\n<center><h1>308 Permanent Redirect</h1></center>\r\n<hr><center>nginx</center>\r\n</body>\r\n</html>\r\n';
 const NGINX_503 = '<html>\r\n<head><title>503 Service Temporarily Unavailable</title></head>\r\n<body>\r\n<center><h1>503 Service Temporarily Unavailable</h1></center>\r\n<hr><center>nginx</center>\r\n</body>\r\n</html>\r\n';
 
 function hostMatches(ruleHost: string | undefined, host: string): boolean {
@@ -60,10 +61,10 @@ export class IngressRouter {
   }
 
   /** The backend for a request, with the Ingress's namespace; undefined when nothing matches. */
-  match(className: string, host: string, path: string): { ns: string; backend: Backend } | undefined {
+  match(className: string, host: string, path: string): { ns: string; backend: Backend; ingress: Ingress } | undefined {
     const h = host.split(':')[0]!.toLowerCase();
-    let best: { ns: string; backend: Backend; len: number; exact: boolean } | undefined;
-    let fallback: { ns: string; backend: Backend } | undefined;
+    let best: { ns: string; backend: Backend; ingress: Ingress; len: number; exact: boolean } | undefined;
+    let fallback: { ns: string; backend: Backend; ingress: Ingress } | undefined;
     for (const ing of this.ingressesFor(className)) {
       const ns = ing.metadata.namespace ?? 'default';
       for (const rule of ing.spec?.rules ?? []) {
@@ -72,17 +73,22 @@ export class IngressRouter {
           const len = pathMatch(p, path.split('?')[0] ?? '/');
           if (len < 0) continue;
           const exact = p.pathType === 'Exact';
-          if (!best || (exact && !best.exact) || (exact === best.exact && len > best.len)) best = { ns, backend: p.backend, len, exact };
+          if (!best || (exact && !best.exact) || (exact === best.exact && len > best.len)) best = { ns, backend: p.backend, ingress: ing, len, exact };
         }
       }
-      if (!fallback && ing.spec?.defaultBackend) fallback = { ns, backend: ing.spec.defaultBackend };
+      if (!fallback && ing.spec?.defaultBackend) fallback = { ns, backend: ing.spec.defaultBackend, ingress: ing };
     }
     return best ?? fallback;
   }
 
   /** Proxy one request as the controller would, through the backend Service's cluster IP. */
-  handle(net: Network, className: string, req: HttpRequest): HttpResponse {
+  handle(net: Network, className: string, req: HttpRequest, https = false): HttpResponse {
     const m = this.match(className, req.host, req.path);
+    // ssl-redirect (on by default): plain HTTP to a host the Ingress has TLS for is sent to HTTPS.
+    const host = req.host.split(':')[0]!.toLowerCase();
+    if (m && !https && (m.ingress.spec?.tls ?? []).some((t) => (t.hosts ?? []).some((h) => hostMatches(h.toLowerCase(), host)))) {
+      return { status: 308, body: NGINX_308, headers: { 'Content-Type': 'text/html', Location: `https://${host}${req.path}` } };
+    }
     if (!m?.backend.service) return { status: 404, body: NGINX_404, headers: { 'Content-Type': 'text/html' } };
     const svc = this.store.get<KubeObject & { spec?: { clusterIP?: string; ports?: { name?: string; port: number }[] } }>('Service', m.ns, m.backend.service.name);
     const port = m.backend.service.port?.number ?? svc?.spec?.ports?.find((p) => p.name === m.backend.service?.port?.name)?.port;

@@ -156,6 +156,17 @@ function* create(env: KubectlEnv, p: Parsed, o: Output): Job {
         if (eq <= 0) return fail(o, `error: invalid literal source ${lit}, expected key=value`);
         data[lit.slice(0, eq)] = btoa(lit.slice(eq + 1));
       }
+      if (kind === 'tls') {
+        // kubectl create secret tls NAME --cert=FILE --key=FILE: both PEM files become tls.crt / tls.key.
+        const cert = str(p, 'cert');
+        const key = str(p, 'key');
+        if (!cert || !key) return fail(o, 'error: load key pair error: open : no such file or directory');
+        for (const [field, file] of [['tls.crt', cert], ['tls.key', key]] as const) {
+          const text = env.readFile(file);
+          if (text === undefined) return fail(o, `error: open ${file}: no such file or directory`);
+          data[field] = btoa(text);
+        }
+      }
       obj = { apiVersion: 'v1', kind: 'Secret', metadata: { name: sname, namespace: ns }, data, type: kind === 'tls' ? 'kubernetes.io/tls' : 'Opaque' } as KubeObject;
       break;
     }
@@ -257,7 +268,7 @@ export const createCommand: Command = {
   name: 'create',
   short: 'Create a resource from a file or from stdin',
   flags: [...WRITE_FLAGS, { name: 'from-literal', type: 'strings' }, { name: 'from-file', type: 'strings' }, { name: 'image', type: 'strings' }, { name: 'replicas', short: 'r', type: 'int' }, { name: 'port', type: 'int' },
-    { name: 'tcp', type: 'strings' }, { name: 'node-port', type: 'int' }, { name: 'clusterip', type: 'string' }, { name: 'external-name', type: 'string' }],
+    { name: 'tcp', type: 'strings' }, { name: 'cert', type: 'string' }, { name: 'key', type: 'string' }, { name: 'node-port', type: 'int' }, { name: 'clusterip', type: 'string' }, { name: 'external-name', type: 'string' }],
   run: create,
 };
 
