@@ -75,7 +75,14 @@ export function computeSubsets(svc: Service, pods: Pod[]): EndpointSubset[] {
     if (podReady(p) || publishNotReady) (g.addresses ??= []).push(addr);
     else (g.notReadyAddresses ??= []).push(addr);
   }
-  const byIp = (a: EndpointAddress, b: EndpointAddress): number => a.ip.localeCompare(b.ip, 'en', { numeric: true });
+  // LessEndpointAddress: the IPs compared as byte strings (so 10.244.1.10 sorts before
+  // 10.244.1.2, as in a real cluster's Endpoints), then the pod UID.
+  const byIp = (a: EndpointAddress, b: EndpointAddress): number => {
+    if (a.ip !== b.ip) return a.ip < b.ip ? -1 : 1;
+    const ua = a.targetRef?.uid ?? '';
+    const ub = b.targetRef?.uid ?? '';
+    return ua < ub ? -1 : ua > ub ? 1 : 0;
+  };
   for (const g of groups.values()) {
     g.addresses?.sort(byIp);
     g.notReadyAddresses?.sort(byIp);
