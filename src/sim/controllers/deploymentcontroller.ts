@@ -154,23 +154,21 @@ export class DeploymentController {
     // A changed spec.replicas is handled on its own before any rollout step (isScalingEvent).
     if (isScalingEvent(dl, newRS ? this.rsLike(newRS) : undefined, oldLikes)) {
       this.scaleProportionally(d, dl, newRS, oldRSs);
-      const all = store.list<Workload>('ReplicaSet', ns).filter((rs) => controllerRef(rs)?.uid === d.metadata.uid);
-      const newLike = newRS ? this.rsLike(store.get<Workload>('ReplicaSet', ns, newRS.metadata.name ?? '') ?? newRS) : undefined;
-      this.writeStatus(d, dl, newLike, all, conditions, true);
+      this.syncStatus(d, dl, newRS, conditions);
       return;
     }
 
     if (dl.strategy.type === 'Recreate') {
       const oldPods = store.list<Pod>('Pod', ns).filter((p) => oldRSs.some((rs) => controllerRef(p)?.uid === rs.metadata.uid) && p.status?.phase !== 'Succeeded' && p.status?.phase !== 'Failed').length;
       const action = recreateStep(dl, newRS ? this.rsLike(newRS) : undefined, oldLikes, oldPods);
-      if (action.kind === 'scaleDownOld') for (const s of action.steps) this.scale(oldRSs.find((r) => r.metadata.name === s.name)!, s.to);
+      if (action.kind === 'scaleDownOld') for (const s of action.steps) this.scale(oldRSs.find((r) => r.metadata.name === s.name)!, s.to, dl);
       else if (action.kind === 'createNew') {
         const created = this.createRS(d, dl, action.replicas, nextRevision);
         if (created) {
           newRS = created;
           conditions = setCondition(conditions, newReplicaSetCreatedCondition(created.metadata.name ?? '', now));
         }
-      } else if (action.kind === 'scaleNew' && newRS) this.scale(newRS, action.step.to);
+      } else if (action.kind === 'scaleNew' && newRS) this.scale(newRS, action.step.to, dl);
     } else if (!newRS) {
       const stub: RSLike = { name: '', created: now, specReplicas: 0, statusReplicas: 0, availableReplicas: 0 };
       const replicas = newRSNewReplicas(dl, [...oldLikes, stub], stub);
@@ -181,13 +179,11 @@ export class DeploymentController {
       }
     } else {
       const action = rollingStep(dl, this.rsLike(newRS), oldLikes);
-      if (action.kind === 'scaleNew') this.scale(newRS, action.step.to);
-      else if (action.kind === 'scaleOld') for (const s of action.steps) this.scale(oldRSs.find((r) => r.metadata.name === s.name)!, s.to);
+      if (action.kind === 'scaleNew') this.scale(newRS, action.step.to, dl);
+      else if (action.kind === 'scaleOld') for (const s of action.steps) this.scale(oldRSs.find((r) => r.metadata.name === s.name)!, s.to, dl);
     }
 
-    const all = store.list<Workload>('ReplicaSet', ns).filter((rs) => controllerRef(rs)?.uid === d.metadata.uid);
-    const newLike = newRS ? this.rsLike(store.get<Workload>('ReplicaSet', ns, newRS.metadata.name ?? '') ?? newRS) : undefined;
-    const status = this.writeStatus(d, dl, newLike, all, conditions, true);
+    const { status, all } = this.syncStatus(d, dl, newRS, conditions);
     if (status && deploymentComplete(dl, status)) {
       for (const victim of filterOldRSsToDelete(all.filter((rs) => rs.metadata.name !== newRS?.metadata.name).map((rs) => this.rsLike(rs)), dl.revisionHistoryLimit)) {
         this.api.delete('ReplicaSet', ns, victim.name);
@@ -250,6 +246,14 @@ export class DeploymentController {
     return next;
   }
 
+  /** syncDeploymentStatus from the ReplicaSets as they are after this sync's writes. */
+  private syncStatus(d: Deployment, dl: DeploymentLike, newRS: Workload | undefined, conditions: ReturnType<DeploymentController['conditionsOf']>): { status: ReturnType<DeploymentController['writeStatus']>; all: Workload[] } {
+    const ns = d.metadata.namespace ?? 'default';
+    const all = this.sim.store.list<Workload>('ReplicaSet', ns).filter((rs) => controllerRef(rs)?.uid === d.metadata.uid);
+    const newLike = newRS ? this.rsLike(this.sim.store.get<Workload>('ReplicaSet', ns, newRS.metadata.name ?? '') ?? newRS) : undefined;
+    return { status: this.writeStatus(d, dl, newLike, all, conditions, true), all };
+  }
+
   /** dc.scale: share spec.replicas (+ maxSurge) out over the active ReplicaSets. */
   private scaleProportionally(d: Deployment, dl: DeploymentLike, newRS: Workload | undefined, oldRSs: Workload[]): void {
     const statusReplicas = Number((d.status as { replicas?: number } | undefined)?.replicas ?? 0);
@@ -264,15 +268,14 @@ export class DeploymentController {
    * scaleReplicaSet: a new size always comes with the desired/max-replicas annotations of the
    * current spec (SetReplicasAnnotations); `annotate` rewrites them even when the size stays.
    */
-  private scale(rs: Workload, to: number, dl?: DeploymentLike, annotate = false): void {
+  private scale(rs: Workload, to: number, dl: DeploymentLike, annotate = false): void {
     const from = rs.spec?.replicas ?? 0;
     const cur = this.sim.store.get<Workload>('ReplicaSet', rs.metadata.namespace, rs.metadata.name ?? '') ?? rs;
     const d = this.ownerOf(cur);
-    const dlNow = dl ?? (d ? deploymentLikeFromSpec((d as Deployment).spec, d.metadata.generation) : undefined);
-    const annotations = dlNow ? { ...cur.metadata.annotations, ...replicasAnnotations(dlNow) } : cur.metadata.annotations;
+    const annotations = { ...cur.metadata.annotations, ...replicasAnnotations(dl) };
     const annotationsChanged = JSON.stringify(annotations) !== JSON.stringify(cur.metadata.annotations);
     if (from === to && !(annotate && annotationsChanged)) return;
-    const res = this.sim.store.update({ ...cur, metadata: { ...cur.metadata, ...(annotations ? { annotations } : {}) }, spec: { ...cur.spec, replicas: to } } as KubeObject);
+    const res = this.sim.store.update({ ...cur, metadata: { ...cur.metadata, annotations }, spec: { ...cur.spec, replicas: to } } as KubeObject);
     if (from === to) return;
     const message = scalingReplicaSetEventMessage(rs.metadata.name ?? '', from, to);
     if (res.ok && d && message) this.sim.events.record(d, 'Normal', 'ScalingReplicaSet', message, SOURCE);

@@ -178,3 +178,19 @@ export function customColumns(spec: string, objects: KubeObject[]): string[][] {
   );
   return [cols.map((c) => c.header), ...rows];
 }
+
+/**
+ * What `create ... --dry-run=client -o yaml` prints: the typed Go object, so a null
+ * creationTimestamp (on a pod template too), no namespace, and the zero-valued status (and a
+ * Namespace's empty spec).
+ */
+export function dryRunView(obj: KubeObject): Record<string, unknown> {
+  const shown = structuredClone(obj) as unknown as Record<string, unknown> & { metadata: Record<string, unknown>; spec?: { template?: { metadata?: unknown } } };
+  shown.metadata = { ...shown.metadata, creationTimestamp: null };
+  delete shown.metadata['namespace'];
+  if (shown.spec?.template) shown.spec.template.metadata = { creationTimestamp: null, ...(shown.spec.template.metadata as object) };
+  if (obj.kind === 'Namespace') return { ...shown, spec: {}, status: {} };
+  if (obj.kind === 'Service') return { ...shown, status: { loadBalancer: {} } };
+  if (obj.kind === 'Job' || obj.kind === 'Deployment') return { ...shown, status: {} };
+  return shown;
+}

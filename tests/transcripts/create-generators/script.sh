@@ -17,3 +17,4 @@ kubectl logs job/once
 kubectl create service loadbalancer web-lb --tcp=80:80
 sleep 10
 kubectl describe svc web web-np web-lb ext
+kubectl create deployment web2 --image=nginx --replicas=2 --dry-run=client -o yaml

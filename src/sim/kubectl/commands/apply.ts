@@ -6,7 +6,7 @@ import type { WriteResult } from '../../apiserver.ts';
 import { bool, int, str, strings, type Parsed } from '../flags.ts';
 import type { Command, Job, KubectlEnv, Output } from '../types.ts';
 import { clientValidate, readManifests } from '../manifest.ts';
-import { nameOf, toJson, toYaml } from '../output.ts';
+import { dryRunView, nameOf, toJson, toYaml } from '../output.ts';
 import { resolveObjects } from '../select.ts';
 import { createDeployment } from './rollout.ts';
 import { resolveResourceType } from '../../resources.ts';
@@ -211,22 +211,6 @@ function* create(env: KubectlEnv, p: Parsed, o: Output): Job {
   o.out(`${nameOf(env.cluster.store, r.object)} created\n`);
   env.cluster.clock.settle();
   return 0;
-}
-
-/**
- * What `create ... --dry-run=client -o yaml` prints: the typed Go object, so a null
- * creationTimestamp (on a pod template too), no namespace, and the zero-valued status (and a
- * Namespace's empty spec).
- */
-function dryRunView(obj: KubeObject): Record<string, unknown> {
-  const shown = structuredClone(obj) as unknown as Record<string, unknown> & { metadata: Record<string, unknown>; spec?: { template?: { metadata?: unknown } } };
-  shown.metadata = { ...shown.metadata, creationTimestamp: null };
-  delete shown.metadata['namespace'];
-  if (shown.spec?.template) shown.spec.template.metadata = { creationTimestamp: null, ...(shown.spec.template.metadata as object) };
-  if (obj.kind === 'Namespace') return { ...shown, spec: {}, status: {} };
-  if (obj.kind === 'Service') return { ...shown, status: { loadBalancer: {} } };
-  if (obj.kind === 'Job') return { ...shown, status: {} };
-  return shown;
 }
 
 const SERVICE_TYPES: Record<string, string> = { clusterip: 'ClusterIP', nodeport: 'NodePort', loadbalancer: 'LoadBalancer', externalname: 'ExternalName' };

@@ -7,7 +7,7 @@ import type { Command, Job, KubectlEnv, Output } from '../types.ts';
 import { nameOf } from '../output.ts';
 import { resolveObjects, type Resolved } from '../select.ts';
 import { jsonPatch, mergePatch, strategicMerge } from '../patch.ts';
-import { apiErrorText, type KubeObject } from '../../store/types.ts';
+import { apiErrorText } from '../../store/types.ts';
 
 type Json = Parameters<typeof mergePatch>[1];
 
@@ -21,11 +21,6 @@ function parsePatch(text: string): { ok: true; value: Json } | { ok: false; erro
     const msg = (e instanceof Error ? e.message : String(e)).split('\n')[0] ?? '';
     return { ok: false, error: `error: unable to parse "${text}": yaml: ${msg}` };
   }
-}
-
-/** The stored object without the fields a write would not send back. */
-function editable(obj: KubeObject): Json {
-  return structuredClone(obj) as unknown as Json;
 }
 
 /** The named objects, with kubectl's errors printed for names that do not resolve. */
@@ -72,18 +67,20 @@ function* patch(env: KubectlEnv, p: Parsed, o: Output): Job {
   if (!r) return 1;
   let failed = r.notFound.length > 0;
   for (const obj of r.objects) {
+    // The patch functions never modify their target, so the stored object can be passed as is.
+    const current = obj as unknown as Json;
     let next: Json;
     if (type === 'json') {
-      const res = jsonPatch(editable(obj), parsed.value);
+      const res = jsonPatch(current, parsed.value);
       if (!res.ok) {
         o.err(res.error.startsWith('json:') ? `Error from server (BadRequest): ${res.error}\n` : `Error from server: jsonpatch ${res.error}\n`);
         failed = true;
         continue;
       }
       next = res.value;
-    } else if (type === 'merge') next = mergePatch(editable(obj), parsed.value);
-    else next = strategicMerge(editable(obj), parsed.value);
-    if (JSON.stringify(next) === JSON.stringify(editable(obj))) {
+    } else if (type === 'merge') next = mergePatch(current, parsed.value);
+    else next = strategicMerge(current, parsed.value);
+    if (JSON.stringify(next) === JSON.stringify(current)) {
       o.out(`${nameOf(store, obj)} patched (no change)\n`);
       continue;
     }

@@ -8,7 +8,7 @@ import { historyTable, pickRollbackRevision, rollbackAnnotations, rollbackResult
 import type { Workload } from '../../controllers/replicaset.ts';
 import { int, str, strings, type Parsed } from '../flags.ts';
 import type { Command, Job, KubectlEnv, Output } from '../types.ts';
-import { nameOf, toJson, toYaml } from '../output.ts';
+import { dryRunView, nameOf, toJson, toYaml } from '../output.ts';
 import { parseTargets } from '../select.ts';
 
 type Deployment = Workload & { spec?: Workload['spec'] & { paused?: boolean }; status?: Record<string, unknown> };
@@ -372,27 +372,22 @@ export function* createDeployment(env: KubectlEnv, p: Parsed, o: Output): Job {
   const dep = {
     apiVersion: 'apps/v1',
     kind: 'Deployment',
-    metadata: { creationTimestamp: null, labels, name },
+    metadata: { labels, name },
     spec: {
       replicas: int(p, 'replicas') ?? 1,
       selector: { matchLabels: labels },
       strategy: {},
-      template: { metadata: { creationTimestamp: null, labels }, spec: { containers } },
+      template: { metadata: { labels }, spec: { containers } },
     },
-    status: {},
-  };
+  } as KubeObject;
   if (str(p, 'dry-run') === 'client') {
     const out = str(p, 'output');
-    if (out === 'yaml') o.out(toYaml(dep));
-    else if (out === 'json') o.out(toJson(dep));
+    if (out === 'yaml') o.out(toYaml(dryRunView(dep)));
+    else if (out === 'json') o.out(toJson(dryRunView(dep)));
     else o.out(`deployment.apps/${name} created (dry run)\n`);
     return 0;
   }
-  const clean = structuredClone(dep) as Record<string, unknown> & { metadata: Record<string, unknown>; spec: { template: { metadata: Record<string, unknown> } } };
-  delete clean.metadata['creationTimestamp'];
-  delete clean.spec.template.metadata['creationTimestamp'];
-  delete clean['status'];
-  const res = env.cluster.api.create(clean, { namespace: str(p, 'namespace') ?? env.namespace });
+  const res = env.cluster.api.create(dep, { namespace: str(p, 'namespace') ?? env.namespace });
   if (!res.ok) {
     o.err(apiErrorText(res.error) + '\n');
     return 1;
