@@ -1,49 +1,340 @@
-// The page's zustand store: it owns the simulated cluster and a terminal session, and
-// exposes slices (the transcript lines, the clock) to React. React never holds the truth.
+// The page's zustand store, in slices: the simulation (a LabDriver and the view model built
+// from it), time (paused, speed), the workspace (the YAML files: the store, not Monaco, holds
+// them), the terminal (history and scrollback) and the UI (theme, language, selection, panes).
+// React components select narrow slices; none of them holds the cluster's truth.
+//
+// The cluster itself is not persisted: its seed and the recorded actions are, and a reload
+// replays them (the simulator is deterministic), so the student returns to the same cluster.
 
 import { create } from 'zustand';
-import { createCluster, type Cluster } from '../sim/cluster.ts';
-import { Session } from '../sim/runner/session.ts';
-import { splitScript } from '../sim/runner/script.ts';
+import { LabDriver, type Action, type DriverEvent } from '../sim/runner/driver.ts';
+import { buildSnapshot, type ClusterSnapshot, type ObjectKey } from './snapshot.ts';
+import { loadSaved, saveLab, type SavedLab, type SaveProblem } from './persist.ts';
+import { STARTER_FILES, type WorkspaceFile } from './workspace.ts';
 
-export interface TermLine {
-  id: number;
-  kind: 'input' | 'output';
-  text: string;
-}
+export type Lang = 'en' | 'ko';
+export type Theme = 'light' | 'dark';
+export type PaneId = 'editor' | 'view' | 'inspector' | 'terminal';
 
-interface LabState {
-  cluster: Cluster;
-  session: Session;
-  lines: TermLine[];
-  /** Simulated wall-clock time (ms since 1970), refreshed by tick(). */
+export const SPEEDS = [0.25, 0.5, 1, 2, 4, 8, 16] as const;
+
+/** Terminal output is kept for the page (scrollback after a reload), bounded. */
+const SCROLLBACK_CHARS = 200_000;
+const HISTORY_MAX = 500;
+
+interface SimSlice {
+  seed: number;
+  /** Simulated ms since the cluster started. */
   now: number;
-  run(line: string): void;
-  tick(ms: number): void;
+  /** Simulated wall-clock time at t=0 (ms since 1970). */
+  epoch: number;
+  /** When the cluster was created (end of the warm-up), for the timeline's left edge. */
+  startedAt: number;
+  snapshot: ClusterSnapshot;
+  actions: Action[];
+  /** Recorded actions still ahead after a rewind. */
+  future: Action[];
 }
 
-let nextId = 1;
+interface TimeSlice {
+  paused: boolean;
+  speed: number;
+}
+
+interface WorkspaceSlice {
+  files: WorkspaceFile[];
+  activeFile: string;
+  /** The last apply from the editor: its output, for the editor's status line. */
+  lastApply: { file: string; output: string; ok: boolean } | undefined;
+}
+
+interface TerminalSlice {
+  history: string[];
+  scrollback: string;
+  prompt: string;
+  busy: boolean;
+}
+
+interface UiSlice {
+  lang: Lang;
+  theme: Theme;
+  selected: ObjectKey | undefined;
+  collapsed: Partial<Record<PaneId, boolean>>;
+  showSystem: boolean;
+  /** A problem the page must tell the student about (storage full ...). */
+  notice: SaveProblem | undefined;
+}
+
+interface Actions {
+  // time
+  tick(realMs: number): void;
+  setPaused(paused: boolean): void;
+  setSpeed(speed: number): void;
+  stepToNextEvent(): void;
+  rewindTo(now: number): void;
+  reset(): void;
+  // terminal
+  submit(line: string): void;
+  interrupt(): void;
+  clearTerminal(): void;
+  subscribeTerminal(fn: (text: string) => void): () => void;
+  // workspace
+  updateFile(name: string, text: string): void;
+  setActiveFile(name: string): void;
+  newFile(name?: string): string;
+  renameFile(from: string, to: string): string | undefined;
+  deleteFile(name: string): void;
+  applyFile(name: string): void;
+  importFiles(files: WorkspaceFile[]): void;
+  // ui
+  setLang(lang: Lang): void;
+  setTheme(theme: Theme): void;
+  select(key: ObjectKey | undefined): void;
+  toggleCollapsed(pane: PaneId): void;
+  setShowSystem(show: boolean): void;
+  dismissNotice(): void;
+}
+
+export type LabState = SimSlice & TimeSlice & WorkspaceSlice & TerminalSlice & UiSlice & Actions;
+
+// The driver is not state React renders; it lives beside the store.
+let driver: LabDriver;
+const terminalListeners = new Set<(text: string) => void>();
+
+function browserLang(): Lang {
+  const l = typeof navigator !== 'undefined' ? navigator.language : 'en';
+  return l.toLowerCase().startsWith('ko') ? 'ko' : 'en';
+}
+
+function systemTheme(): Theme {
+  return typeof matchMedia !== 'undefined' && matchMedia('(prefers-color-scheme: dark)').matches ? 'dark' : 'light';
+}
+
+function uniqueName(files: WorkspaceFile[], base: string): string {
+  const taken = new Set(files.map((f) => f.name));
+  if (!taken.has(base)) return base;
+  const stem = base.replace(/\.ya?ml$/, '');
+  for (let i = 2; ; i++) if (!taken.has(`${stem}-${i}.yaml`)) return `${stem}-${i}.yaml`;
+}
 
 export const useLab = create<LabState>((set, get) => {
-  const cluster = createCluster({ seed: 1 });
-  const session = new Session(cluster);
+  const saved = loadSaved();
+  const readFile = (name: string) => get().files.find((f) => f.name === name)?.text;
+
+  function attach(d: LabDriver): void {
+    driver = d;
+    d.subscribe(onDriverEvent);
+  }
+
+  function onDriverEvent(e: DriverEvent): void {
+    if (e.kind === 'output') {
+      const text = e.text;
+      if (e.channel === 'background') {
+        const last = get().lastApply;
+        if (last) set({ lastApply: { ...last, output: last.output + text, ok: last.ok && !/^(error|Error)/m.test(text) } });
+      }
+      appendScrollback(text);
+      return;
+    }
+    if (e.channel === 'terminal') set({ prompt: e.prompt, busy: driver.busy('terminal') });
+    else if (!driver.busy('terminal')) appendScrollback('');
+  }
+
+  function appendScrollback(text: string): void {
+    if (!text) return;
+    for (const fn of terminalListeners) fn(text);
+    const sb = get().scrollback + text;
+    set({ scrollback: sb.length > SCROLLBACK_CHARS ? sb.slice(sb.length - SCROLLBACK_CHARS) : sb });
+  }
+
+  function syncSim(): void {
+    const s = get();
+    const snapshot = buildSnapshot(driver.cluster, s.snapshot);
+    const patch: Partial<LabState> = { now: driver.now };
+    if (snapshot !== s.snapshot) patch.snapshot = snapshot;
+    if (driver.actions.length !== s.actions.length || driver.future !== s.future) {
+      patch.actions = [...driver.actions];
+      patch.future = driver.future;
+    }
+    set(patch);
+  }
+
+  const seed = saved?.seed ?? 1;
+  const initial = saved ? LabDriver.replay({ seed, readFile }, saved.actions, saved.now) : new LabDriver({ seed, readFile });
+  const startedAt = saved?.startedAt ?? initial.now;
+  attach(initial);
+
   return {
-    cluster,
-    session,
-    lines: [],
-    now: cluster.clock.wallTime,
-    run(line: string) {
-      const prompt = session.prompt();
-      let out = '';
-      const o = { out: (t: string) => (out += t), err: (t: string) => (out += t) };
-      for (const cmd of splitScript(line)) session.drive(session.run(cmd, o));
-      const lines = [...get().lines, { id: nextId++, kind: 'input' as const, text: prompt + line }];
-      if (out) lines.push({ id: nextId++, kind: 'output' as const, text: out.replace(/\n$/, '') });
-      set({ lines: lines.slice(-500), now: cluster.clock.wallTime });
+    seed,
+    now: initial.now,
+    epoch: initial.cluster.clock.epoch,
+    startedAt,
+    snapshot: buildSnapshot(initial.cluster),
+    actions: [...initial.actions],
+    future: initial.future,
+    paused: false,
+    speed: 1,
+    files: saved?.files ?? STARTER_FILES,
+    activeFile: saved?.activeFile ?? STARTER_FILES[0]!.name,
+    lastApply: undefined,
+    history: saved?.history ?? [],
+    scrollback: saved?.scrollback ?? '',
+    prompt: initial.prompt(),
+    busy: false,
+    lang: saved?.lang ?? browserLang(),
+    theme: saved?.theme ?? systemTheme(),
+    selected: undefined,
+    collapsed: saved?.collapsed ?? {},
+    showSystem: false,
+    notice: undefined,
+
+    tick(realMs) {
+      const s = get();
+      if (s.paused) return;
+      driver.advance(Math.round(realMs * s.speed));
+      syncSim();
     },
-    tick(ms: number) {
-      cluster.advance(ms);
-      set({ now: cluster.clock.wallTime });
+    setPaused: (paused) => set({ paused }),
+    setSpeed: (speed) => set({ speed }),
+    stepToNextEvent() {
+      // Run until the cluster records a new Event (or five minutes pass), then pause there.
+      const store = driver.cluster.store;
+      let seen = false;
+      const off = store.watch('Event', () => (seen = true));
+      try {
+        for (let i = 0; i < 600 && !seen; i++) driver.advance(500);
+      } finally {
+        off();
+      }
+      set({ paused: true });
+      syncSim();
     },
+    rewindTo(now) {
+      const all = [...driver.actions, ...driver.future];
+      const target = Math.max(get().startedAt, Math.min(now, driver.now + 24 * 3600_000));
+      attach(LabDriver.replay({ seed: get().seed, readFile }, all, target));
+      set({ busy: driver.busy('terminal'), prompt: driver.prompt(), snapshot: buildSnapshot(driver.cluster) });
+      appendScrollback(`\n\x1b[2m— ${get().lang === 'ko' ? '되감기' : 'rewound to'} ${new Date(get().epoch + target).toISOString().slice(11, 19)} —\x1b[0m\n`);
+      syncSim();
+    },
+    reset() {
+      const d = new LabDriver({ seed: get().seed, readFile });
+      attach(d);
+      set({ startedAt: d.now, scrollback: '', busy: false, prompt: d.prompt(), selected: undefined, snapshot: buildSnapshot(d.cluster), actions: [], future: [] });
+      for (const fn of terminalListeners) fn('\x1bc');
+      syncSim();
+    },
+
+    submit(line) {
+      const trimmed = line.trim();
+      const history = trimmed && get().history.at(-1) !== line ? [...get().history, line].slice(-HISTORY_MAX) : get().history;
+      set({ history });
+      if (trimmed === 'clear') {
+        get().clearTerminal();
+        appendScrollback('');
+        set({ prompt: driver.prompt() });
+        return;
+      }
+      driver.submit(line, 'terminal');
+      set({ busy: driver.busy('terminal') });
+      syncSim();
+    },
+    interrupt() {
+      driver.interrupt();
+      set({ busy: false });
+      syncSim();
+    },
+    clearTerminal() {
+      set({ scrollback: '' });
+      for (const fn of terminalListeners) fn('\x1bc');
+    },
+    subscribeTerminal(fn) {
+      terminalListeners.add(fn);
+      return () => terminalListeners.delete(fn);
+    },
+
+    updateFile(name, text) {
+      set({ files: get().files.map((f) => (f.name === name ? { ...f, text } : f)) });
+    },
+    setActiveFile: (name) => set({ activeFile: name }),
+    newFile(name) {
+      const n = uniqueName(get().files, name ?? 'untitled.yaml');
+      set({ files: [...get().files, { name: n, text: '' }], activeFile: n });
+      return n;
+    },
+    renameFile(from, to) {
+      const clean = to.trim();
+      if (!/^[\w.-]+$/.test(clean)) return 'Use letters, digits, dots, dashes and underscores only.';
+      if (clean !== from && get().files.some((f) => f.name === clean)) return `A file named ${clean} already exists.`;
+      set({ files: get().files.map((f) => (f.name === from ? { ...f, name: clean } : f)), activeFile: get().activeFile === from ? clean : get().activeFile });
+      return undefined;
+    },
+    deleteFile(name) {
+      const files = get().files.filter((f) => f.name !== name);
+      const next = files.length ? files : [{ name: 'untitled.yaml', text: '' }];
+      set({ files: next, activeFile: get().activeFile === name ? next[0]!.name : get().activeFile });
+    },
+    applyFile(name) {
+      // The editor's Apply is `kubectl apply -f FILE`, echoed in the terminal like a command.
+      const line = `kubectl apply -f ${name}`;
+      appendScrollback(`${get().busy ? '\r\n' : ''}\x1b[2m# ${get().lang === 'ko' ? '편집기에서 적용' : 'applied from the editor'}\x1b[0m\r\n${driver.prompt('background')}${line}\r\n`);
+      set({ lastApply: { file: name, output: '', ok: true } });
+      driver.submit(line, 'background');
+      if (!get().busy) appendScrollback(driver.prompt());
+      syncSim();
+    },
+    importFiles(files) {
+      let all = get().files;
+      for (const f of files) {
+        const existing = all.find((x) => x.name === f.name);
+        all = existing ? all.map((x) => (x.name === f.name ? f : x)) : [...all, f];
+      }
+      set({ files: all, activeFile: files[0]?.name ?? get().activeFile });
+    },
+
+    setLang: (lang) => set({ lang }),
+    setTheme: (theme) => set({ theme }),
+    select: (key) => set({ selected: key }),
+    toggleCollapsed: (pane) => set({ collapsed: { ...get().collapsed, [pane]: !get().collapsed[pane] } }),
+    setShowSystem: (showSystem) => set({ showSystem }),
+    dismissNotice: () => set({ notice: undefined }),
   };
 });
+
+/** The live driver, for views that read the cluster directly (describe, logs, YAML). */
+export function currentDriver(): LabDriver {
+  return driver;
+}
+
+// Save as things change: at most once a second, and when the page is hidden.
+let saveTimer: ReturnType<typeof setTimeout> | undefined;
+let lastSavedNow = 0;
+function persistNow(): void {
+  saveTimer = undefined;
+  const s = useLab.getState();
+  lastSavedNow = s.now;
+  const data: SavedLab = {
+    seed: s.seed,
+    startedAt: s.startedAt,
+    now: s.now,
+    actions: s.actions,
+    files: s.files,
+    activeFile: s.activeFile,
+    history: s.history,
+    scrollback: s.scrollback,
+    lang: s.lang,
+    theme: s.theme,
+    collapsed: s.collapsed,
+  };
+  const err = saveLab(data);
+  if (err && useLab.getState().notice !== err) useLab.setState({ notice: err });
+}
+useLab.subscribe((s, prev) => {
+  if (s.files === prev.files && s.actions === prev.actions && s.history === prev.history && s.lang === prev.lang && s.theme === prev.theme && s.collapsed === prev.collapsed && s.activeFile === prev.activeFile && Math.abs(s.now - lastSavedNow) < 5_000) return;
+  saveTimer ??= setTimeout(persistNow, 1000);
+});
+if (typeof document !== 'undefined') {
+  document.addEventListener('visibilitychange', () => {
+    if (document.visibilityState === 'hidden') persistNow();
+  });
+}

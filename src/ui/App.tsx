@@ -1,71 +1,48 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect } from 'react';
 import { useLab } from '../state/labStore.ts';
-
-const EXAMPLES = ['kubectl get nodes', 'kubectl run web --image=nginx', 'kubectl get pods -o wide', 'kubectl describe pod web'];
-
-function Clock() {
-  const now = useLab((s) => s.now);
-  return <span className="clock" aria-label="Simulated time">{new Date(now).toISOString().slice(11, 19)} UTC</span>;
-}
-
-function Terminal() {
-  const lines = useLab((s) => s.lines);
-  const run = useLab((s) => s.run);
-  const [value, setValue] = useState('');
-  const endRef = useRef<HTMLDivElement>(null);
-  useEffect(() => {
-    endRef.current?.scrollIntoView({ block: 'end' });
-  }, [lines]);
-  return (
-    <section className="term" aria-label="Terminal">
-      <div className="term-out" role="log" aria-live="polite">
-        {lines.length === 0 && <p className="hint">Type a kubectl command, or try one of the examples above.</p>}
-        {lines.map((l) => (
-          <pre key={l.id} className={l.kind}>
-            {l.text}
-          </pre>
-        ))}
-        <div ref={endRef} />
-      </div>
-      <form
-        className="term-in"
-        onSubmit={(e) => {
-          e.preventDefault();
-          if (!value.trim()) return;
-          run(value);
-          setValue('');
-        }}
-      >
-        <span aria-hidden="true">$</span>
-        <input aria-label="Command" value={value} onChange={(e) => setValue(e.target.value)} spellCheck={false} autoComplete="off" autoFocus />
-      </form>
-    </section>
-  );
-}
+import { EditorPane } from './editor/EditorPane.tsx';
+import { ClusterViewPane } from './view/ClusterViewPane.tsx';
+import { TerminalPane } from './terminal/TerminalPane.tsx';
+import { TopBar } from './TopBar.tsx';
+import { Inspector } from './Inspector.tsx';
+import { Timeline } from './Timeline.tsx';
+import { Pane } from './Pane.tsx';
+import { useTimeLoop } from './useTimeLoop.ts';
+import { useShortcuts } from './useShortcuts.ts';
+import { appStrings } from './strings.ts';
+import { Narrator } from './Narrator.tsx';
+import { Notice } from './Notice.tsx';
 
 export function App() {
-  const tick = useLab((s) => s.tick);
-  const run = useLab((s) => s.run);
+  const theme = useLab((s) => s.theme);
+  const lang = useLab((s) => s.lang);
+  const t = appStrings();
+  useTimeLoop();
+  useShortcuts();
   useEffect(() => {
-    // The cluster's clock follows real time while the page is open.
-    const id = window.setInterval(() => tick(250), 250);
-    return () => window.clearInterval(id);
-  }, [tick]);
+    document.documentElement.dataset['theme'] = theme;
+    document.documentElement.lang = lang;
+  }, [theme, lang]);
   return (
-    <main className="landing">
-      <header>
-        <h1>Kubelab</h1>
-        <p className="tagline">Learn Kubernetes in your browser: a simulated cluster with a real kubectl, no install, works offline.</p>
-        <Clock />
-      </header>
-      <div className="examples" role="group" aria-label="Examples">
-        {EXAMPLES.map((ex) => (
-          <button key={ex} type="button" onClick={() => run(ex)}>
-            {ex}
-          </button>
-        ))}
-      </div>
-      <Terminal />
-    </main>
+    <div className="lab">
+      <TopBar />
+      <Notice />
+      <main className="lab-main">
+        <Pane id="editor" title={t('editor')}>
+          <EditorPane />
+        </Pane>
+        <Pane id="view" title={t('cluster')}>
+          <ClusterViewPane />
+        </Pane>
+        <Pane id="inspector" title={t('inspector')}>
+          <Inspector />
+        </Pane>
+        <Pane id="terminal" title={t('terminal')}>
+          <TerminalPane />
+        </Pane>
+      </main>
+      <Timeline />
+      <Narrator />
+    </div>
   );
 }

@@ -258,6 +258,12 @@ export class Session {
     this.modes.push({ kind: 'container', ref, cwd: '/' });
   }
 
+  /** One command as a terminal runs it: `kubectl exec -it POD -- sh` enters the container. */
+  *start(cmd: ScriptCommand, o: Output): Job {
+    if (this.interactiveExec(cmd, o)) return 0;
+    return yield* this.run(cmd, o);
+  }
+
   /** Drive a job to completion on the virtual clock. */
   drive(job: Job): number {
     for (;;) {

@@ -1,0 +1,236 @@
+// The live lab: a cluster plus terminal sessions whose commands run on the virtual clock
+// instead of being driven to completion at once. A command that sleeps (`sleep 10`,
+// `kubectl logs -f`, `get -w`) is resumed by a clock event, so it streams output while the
+// page lets time run, and Ctrl+C stops it.
+//
+// Everything a person does is recorded as an Action at the simulated instant it happened,
+// with the workspace files it read. Because the cluster is deterministic, replaying the
+// actions on a fresh cluster of the same seed gives the same cluster byte for byte: that is
+// how the page rewinds, and how it restores a lab after a reload. (Processes are generators
+// and cannot be cloned, so there are no heap snapshots to restore; replay is the snapshot.)
+
+import { createCluster, type Cluster, type ClusterOptions } from '../cluster.ts';
+import type { TimerHandle } from '../clock.ts';
+import type { Job, Output } from '../kubectl/types.ts';
+import { splitScript, type ScriptCommand } from './script.ts';
+import { Session } from './session.ts';
+
+/** Which terminal a command ran in: the student's, or the page's own (the editor's Apply). */
+export type Channel = 'terminal' | 'background';
+
+export type Action =
+  | { at: number; kind: 'line'; channel: Channel; text: string; files?: Record<string, string> }
+  | { at: number; kind: 'interrupt' };
+
+export type DriverEvent =
+  | { kind: 'output'; channel: Channel; text: string }
+  /** A command finished; the terminal shows this prompt next. */
+  | { kind: 'idle'; channel: Channel; code: number; prompt: string };
+
+interface Running {
+  job: Job;
+  timer?: TimerHandle;
+  /** The job waits for Ctrl+C (a server loop); no clock event resumes it. */
+  forever: boolean;
+}
+
+class Lane {
+  readonly queue: ScriptCommand[] = [];
+  running: Running | undefined;
+  constructor(
+    readonly channel: Channel,
+    readonly session: Session,
+  ) {}
+}
+
+export interface DriverOptions extends ClusterOptions {
+  /** Workspace files, for `kubectl apply -f NAME`. */
+  readFile?: (path: string) => string | undefined;
+}
+
+export class LabDriver {
+  readonly cluster: Cluster;
+  readonly actions: Action[] = [];
+  /**
+   * Actions recorded after the moment a rewind went back to: they happen again as the clock
+   * reaches them, like a recording played forward, until the student does something new.
+   */
+  future: Action[] = [];
+  private readonly lanes: Record<Channel, Lane>;
+  private listeners = new Set<(e: DriverEvent) => void>();
+  /** Files read while performing the current action (recorded with it). */
+  private reading: Record<string, string> | undefined;
+  /** During replay, the files the action recorded stand in for the workspace. */
+  private replayFiles: Record<string, string> | undefined;
+
+  constructor(private readonly opts: DriverOptions = {}) {
+    this.cluster = createCluster(opts);
+    const readFile = (path: string): string | undefined => {
+      const name = path.replace(/^\.\//, '');
+      const text = this.replayFiles ? this.replayFiles[name] : this.opts.readFile?.(name);
+      if (text !== undefined && this.reading) this.reading[name] = text;
+      return text;
+    };
+    // A terminal stream runs until Ctrl+C, not for the runner's 30 s.
+    const sessionOpts = { readFile, streamLimitMs: Number.POSITIVE_INFINITY };
+    this.lanes = {
+      terminal: new Lane('terminal', new Session(this.cluster, sessionOpts)),
+      background: new Lane('background', new Session(this.cluster, sessionOpts)),
+    };
+  }
+
+  get seed(): number {
+    return this.cluster.seed;
+  }
+
+  /** Simulated ms since the cluster started. */
+  get now(): number {
+    return this.cluster.clock.now;
+  }
+
+  session(channel: Channel = 'terminal'): Session {
+    return this.lanes[channel].session;
+  }
+
+  prompt(channel: Channel = 'terminal'): string {
+    return this.lanes[channel].session.prompt();
+  }
+
+  busy(channel: Channel = 'terminal'): boolean {
+    const lane = this.lanes[channel];
+    return lane.running !== undefined || lane.queue.length > 0;
+  }
+
+  subscribe(fn: (e: DriverEvent) => void): () => void {
+    this.listeners.add(fn);
+    return () => this.listeners.delete(fn);
+  }
+
+  private emit(e: DriverEvent): void {
+    for (const fn of this.listeners) fn(e);
+  }
+
+  /** Run a line (or a pasted script) in a channel, starting now. */
+  submit(text: string, channel: Channel = 'terminal'): void {
+    this.future = [];
+    const action: Action = { at: this.now, kind: 'line', channel, text };
+    this.actions.push(action);
+    this.reading = {};
+    try {
+      this.perform(action);
+    } finally {
+      if (Object.keys(this.reading).length) action.files = this.reading;
+      this.reading = undefined;
+    }
+  }
+
+  /** Ctrl+C in the terminal: stop the running command and drop the queued ones. */
+  interrupt(): void {
+    this.future = [];
+    const action: Action = { at: this.now, kind: 'interrupt' };
+    this.actions.push(action);
+    this.perform(action);
+  }
+
+  /** Let simulated time pass; commands waiting on the clock resume as it reaches them. */
+  advance(ms: number): void {
+    const target = this.now + Math.max(0, ms);
+    while (this.future.length && this.future[0]!.at <= target) {
+      const a = this.future.shift()!;
+      this.cluster.clock.runUntil(a.at);
+      this.replayOne(a);
+    }
+    this.cluster.clock.runUntil(target);
+  }
+
+  private replayOne(a: Action): void {
+    this.actions.push(a);
+    this.replayFiles = a.kind === 'line' ? (a.files ?? {}) : undefined;
+    try {
+      this.perform(a);
+    } finally {
+      this.replayFiles = undefined;
+    }
+  }
+
+  private perform(a: Action): void {
+    if (a.kind === 'interrupt') {
+      const lane = this.lanes.terminal;
+      lane.queue.length = 0;
+      if (!lane.running) return;
+      this.cluster.clock.cancel(lane.running.timer);
+      lane.running.job.return(130);
+      lane.running = undefined;
+      this.emit({ kind: 'output', channel: 'terminal', text: '^C\n' });
+      this.emit({ kind: 'idle', channel: 'terminal', code: 130, prompt: lane.session.prompt() });
+      return;
+    }
+    const lane = this.lanes[a.channel];
+    lane.queue.push(...splitScript(a.text).filter((c) => !c.line.trim().startsWith('#')));
+    if (!lane.running) this.next(lane, 0);
+  }
+
+  private next(lane: Lane, lastCode: number): void {
+    for (;;) {
+      const cmd = lane.queue.shift();
+      if (!cmd) {
+        this.emit({ kind: 'idle', channel: lane.channel, code: lastCode, prompt: lane.session.prompt() });
+        return;
+      }
+      const o: Output = {
+        out: (t) => this.emit({ kind: 'output', channel: lane.channel, text: t }),
+        err: (t) => this.emit({ kind: 'output', channel: lane.channel, text: t }),
+      };
+      lane.running = { job: lane.session.start(cmd, o), forever: false };
+      const code = this.step(lane);
+      if (code === undefined) return;
+      lastCode = code;
+    }
+  }
+
+  /** Run the lane's job until it waits (undefined) or ends (its exit code). */
+  private step(lane: Lane): number | undefined {
+    const running = lane.running!;
+    let r: IteratorResult<unknown, number>;
+    try {
+      r = running.job.next();
+    } catch (e) {
+      // A bug in the simulator must not kill the terminal: say so and go on.
+      this.emit({ kind: 'output', channel: lane.channel, text: `kubelab: internal error: ${e instanceof Error ? e.message : String(e)}\n` });
+      r = { done: true, value: 1 };
+    }
+    if (r.done) {
+      lane.running = undefined;
+      return r.value;
+    }
+    const wait = r.value as { type: 'sleep'; ms: number } | { type: 'forever' };
+    if (wait.type === 'forever') {
+      running.forever = true;
+      return undefined;
+    }
+    running.timer = this.cluster.clock.schedule(wait.ms, () => {
+      if (lane.running !== running) return;
+      const code = this.step(lane);
+      if (code !== undefined) this.next(lane, code);
+    });
+    return undefined;
+  }
+
+  /**
+   * A fresh lab of the same seed with `actions` replayed up to simulated time `until` (ms
+   * since start; default: just after the last action). Output during replay goes nowhere;
+   * the actions after `until` become the driver's future.
+   */
+  static replay(opts: DriverOptions, actions: readonly Action[], until?: number): LabDriver {
+    const d = new LabDriver(opts);
+    const end = until ?? actions.reduce((m, a) => Math.max(m, a.at), d.now);
+    d.future = actions.filter((a) => a.at > end);
+    const past = actions.filter((a) => a.at <= end);
+    for (const a of past) {
+      d.cluster.clock.runUntil(a.at);
+      d.replayOne(a);
+    }
+    d.cluster.clock.runUntil(Math.max(end, d.now));
+    return d;
+  }
+}

@@ -1,0 +1,3 @@
+export function Narrator() {
+  return null;
+}
