@@ -13,10 +13,16 @@ import { join, relative, dirname } from 'node:path';
 import { tmpdir } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { createGenerator } from 'ts-json-schema-generator';
+import { splitDescriptions, type DescriptionTable } from '../src/sim/schema/descriptions.ts';
+
+function serialiseDescriptions(table: DescriptionTable): string {
+  return `{\n${Object.keys(table).sort().map((k) => `${JSON.stringify(k)}:${JSON.stringify(table[k])}`).join(',\n')}\n}\n`;
+}
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const typesDir = join(root, 'node_modules', 'kubernetes-types');
 const outFile = join(root, 'src', 'sim', 'schema', 'k8s-schema.json');
+const descriptionsFile = join(root, 'src', 'sim', 'schema', 'k8s-descriptions.json');
 
 interface KindGroup { module: string; group: string; version: string; kinds: string[] }
 
@@ -275,7 +281,10 @@ function serialise(doc: { roots: JsonObject; definitions: Record<string, JsonObj
 const typesVersion = (JSON.parse(readFileSync(join(typesDir, 'package.json'), 'utf8')) as { version: string }).version;
 const doc = generate();
 patch(doc.definitions);
+// The doc comments go to their own file: the page loads them after first paint.
+const descriptions = splitDescriptions(doc.definitions);
 const text = serialise(doc, `kubernetes-types ${typesVersion}`);
 JSON.parse(text);
 writeFileSync(outFile, text);
+writeFileSync(descriptionsFile, serialiseDescriptions(descriptions));
 console.log(`wrote ${relative(root, outFile)}: ${Object.keys(doc.roots).length} kinds, ${Object.keys(doc.definitions).length} definitions, ${(Buffer.byteLength(text) / 1024).toFixed(1)} KiB`);

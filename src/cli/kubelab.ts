@@ -4,6 +4,7 @@
 
 import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
+import '../sim/schema/full.ts';
 import { createCluster } from '../sim/cluster.ts';
 import { Session } from '../sim/runner/session.ts';
 import { parseDuration } from '../sim/clock.ts';

@@ -1,6 +1,7 @@
 // The generated OpenAPI-like schema (k8s-schema.json) and the few lookups every consumer needs.
 // The JSON is imported once; nothing here copies or re-indexes it.
 import generated from './k8s-schema.json';
+import { attachDescriptions, type DescriptionTable } from './descriptions.ts';
 
 /** One JSON-schema node as scripts/gen-schema.ts writes it (draft-07 keywords plus two x- markers). */
 export interface SchemaNode {
@@ -31,6 +32,19 @@ export interface SchemaDocument {
 // The JSON's inferred literal type is far more specific than SchemaNode; widening through
 // unknown keeps consumers on the documented shape.
 export const schemaDocument = generated as unknown as SchemaDocument;
+
+let described = false;
+
+/** Attach the doc comments (k8s-descriptions.json); until then explain and hover have none. */
+export function loadDescriptions(table: DescriptionTable): void {
+  if (described) return;
+  described = true;
+  attachDescriptions(generated.definitions as Record<string, unknown>, table);
+}
+
+export function descriptionsLoaded(): boolean {
+  return described;
+}
 
 const REF_PREFIX = '#/definitions/';
 
