@@ -61,6 +61,8 @@ interface UiSlice {
   selected: ObjectKey | undefined;
   collapsed: Partial<Record<PaneId, boolean>>;
   showSystem: boolean;
+  /** In a narrow window the panes become tabs: the one shown. */
+  activePane: PaneId;
   /** A problem the page must tell the student about (storage full ...). */
   notice: SaveProblem | undefined;
 }
@@ -72,6 +74,8 @@ interface Actions {
   setSpeed(speed: number): void;
   stepToNextEvent(): void;
   rewindTo(now: number): void;
+  /** Go to a moment: back by replay, forward by running the cluster. */
+  seekTo(now: number): void;
   reset(): void;
   // terminal
   submit(line: string): void;
@@ -92,6 +96,7 @@ interface Actions {
   select(key: ObjectKey | undefined): void;
   toggleCollapsed(pane: PaneId): void;
   setShowSystem(show: boolean): void;
+  setActivePane(pane: PaneId): void;
   dismissNotice(): void;
 }
 
@@ -186,6 +191,7 @@ export const useLab = create<LabState>((set, get) => {
     selected: undefined,
     collapsed: saved?.collapsed ?? {},
     showSystem: false,
+    activePane: 'editor',
     notice: undefined,
 
     tick(realMs) {
@@ -217,6 +223,15 @@ export const useLab = create<LabState>((set, get) => {
       appendScrollback(`\n\x1b[2m— ${get().lang === 'ko' ? '되감기' : 'rewound to'} ${new Date(get().epoch + target).toISOString().slice(11, 19)} —\x1b[0m\n`);
       syncSim();
     },
+    seekTo(target) {
+      const now = driver.now;
+      if (target < now) get().rewindTo(target);
+      else {
+        // Forward at most an hour in one go: it runs on the main thread.
+        driver.advance(Math.min(target - now, 3600_000));
+        syncSim();
+      }
+    },
     reset() {
       const d = new LabDriver({ seed: get().seed, readFile });
       attach(d);
@@ -235,6 +250,9 @@ export const useLab = create<LabState>((set, get) => {
         set({ prompt: driver.prompt() });
         return;
       }
+      // The terminal echoed the line as it was typed; the scrollback keeps it for a reload.
+      const sb = get().scrollback + driver.prompt() + line + '\n';
+      set({ scrollback: sb.length > SCROLLBACK_CHARS ? sb.slice(sb.length - SCROLLBACK_CHARS) : sb });
       driver.submit(line, 'terminal');
       set({ busy: driver.busy('terminal') });
       syncSim();
@@ -297,6 +315,7 @@ export const useLab = create<LabState>((set, get) => {
     select: (key) => set({ selected: key }),
     toggleCollapsed: (pane) => set({ collapsed: { ...get().collapsed, [pane]: !get().collapsed[pane] } }),
     setShowSystem: (showSystem) => set({ showSystem }),
+    setActivePane: (activePane) => set({ activePane }),
     dismissNotice: () => set({ notice: undefined }),
   };
 });

@@ -6,7 +6,7 @@ import { TerminalPane } from './terminal/TerminalPane.tsx';
 import { TopBar } from './TopBar.tsx';
 import { Inspector } from './Inspector.tsx';
 import { Timeline } from './Timeline.tsx';
-import { Pane } from './Pane.tsx';
+import { Pane, PaneTabs } from './Pane.tsx';
 import { useTimeLoop } from './useTimeLoop.ts';
 import { useShortcuts } from './useShortcuts.ts';
 import { appStrings } from './strings.ts';
@@ -27,6 +27,7 @@ export function App() {
     <div className="lab">
       <TopBar />
       <Notice />
+      <PaneTabs />
       <main className="lab-main">
         <Pane id="editor" title={t('editor')}>
           <EditorPane />

@@ -1,3 +1,109 @@
+import { useMemo, useState } from 'react';
+import { currentDriver, useLab } from '../state/labStore.ts';
+import { containerLogs, describeObject, objectYaml, splitSelection } from '../state/inspect.ts';
+import { parseKey, type EventView } from '../state/snapshot.ts';
+import { appStrings } from './strings.ts';
+import { whyFor } from './why.ts';
+import { clockTime } from './format.ts';
+
+type Tab = 'describe' | 'yaml' | 'events' | 'logs';
+
+function EventList({ objectKey }: { objectKey: string }) {
+  const all = useLab((s) => s.snapshot.events);
+  const lang = useLab((s) => s.lang);
+  const epoch = useLab((s) => s.epoch);
+  const t = appStrings();
+  const events = useMemo(() => all.filter((e: EventView) => e.object === objectKey), [all, objectKey]);
+  if (!events.length) return <p className="muted">{t('noEvents')}</p>;
+  return (
+    <ol className="event-list">
+      {events.map((e, i) => (
+        <li key={i} className={e.type === 'Warning' ? 'warning' : ''}>
+          <div className="event-head">
+            <span className="event-type">{e.type === 'Warning' ? '⚠' : '•'}</span>
+            <strong>{e.reason}</strong>
+            {e.count > 1 && <span className="muted">×{e.count}</span>}
+            <time className="muted">{clockTime(epoch, e.at)}</time>
+          </div>
+          <div className="event-msg">{e.message}</div>
+          {whyFor(e.reason, lang) && <div className="event-why">{whyFor(e.reason, lang)}</div>}
+        </li>
+      ))}
+    </ol>
+  );
+}
+
 export function Inspector() {
-  return null;
+  const selected = useLab((s) => s.selected);
+  const version = useLab((s) => s.snapshot.version);
+  const second = useLab((s) => Math.floor(s.now / 1000));
+  const pod = useLab((s) => (selected ? s.snapshot.pods.find((p) => p.key === splitSelection(selected).key) : undefined));
+  const submit = useLab((s) => s.submit);
+  const [tab, setTab] = useState<Tab>('describe');
+  const [container, setContainer] = useState<string>('');
+  const t = appStrings();
+
+  const sel = selected ? splitSelection(selected) : undefined;
+  const isPod = sel ? parseKey(sel.key).kind === 'Pod' : false;
+  const activeContainer = sel?.container ?? (pod?.containers.some((c) => c.name === container) ? container : pod?.containers.find((c) => c.role !== 'init')?.name);
+  const activeTab: Tab = tab === 'logs' && !isPod ? 'describe' : tab;
+
+  const text = useMemo(() => {
+    void version;
+    void second;
+    if (!sel) return '';
+    const d = currentDriver();
+    if (activeTab === 'describe') return describeObject(d, sel.key);
+    if (activeTab === 'yaml') return objectYaml(d, sel.key);
+    if (activeTab === 'logs' && activeContainer) return containerLogs(d, sel.key, activeContainer);
+    return '';
+  }, [sel?.key, activeTab, activeContainer, version, second]);
+
+  if (!sel) return <p className="pane-body muted">{t('nothingSelected')}</p>;
+  const { kind, name, namespace } = parseKey(sel.key);
+  const tabs: Tab[] = isPod ? ['describe', 'yaml', 'events', 'logs'] : ['describe', 'yaml', 'events'];
+  return (
+    <div className="inspector">
+      <div className="inspector-title">
+        <span className="kind">{kind}</span>
+        <span className="name">{name}</span>
+        {namespace && namespace !== 'default' && <span className="muted">{namespace}</span>}
+      </div>
+      <div role="tablist" className="inspector-tabs" aria-label={t('inspector')}>
+        {tabs.map((k) => (
+          <button key={k} role="tab" type="button" id={`insp-tab-${k}`} aria-controls="insp-panel" aria-selected={activeTab === k} tabIndex={activeTab === k ? 0 : -1} onClick={() => setTab(k)}
+            onKeyDown={(e) => {
+              if (e.key !== 'ArrowRight' && e.key !== 'ArrowLeft') return;
+              const next = tabs[(tabs.indexOf(k) + (e.key === 'ArrowRight' ? 1 : tabs.length - 1)) % tabs.length]!;
+              setTab(next);
+              document.getElementById(`insp-tab-${next}`)?.focus();
+            }}>
+            {t(k)}
+          </button>
+        ))}
+      </div>
+      <div className="inspector-panel" role="tabpanel" id="insp-panel" aria-labelledby={`insp-tab-${activeTab}`} tabIndex={0}>
+        {activeTab === 'logs' && pod && (
+          <div className="logs-bar">
+            <label>
+              {t('container')}{' '}
+              <select value={activeContainer ?? ''} onChange={(e) => setContainer(e.target.value)} disabled={!!sel.container}>
+                {pod.containers.map((c) => (
+                  <option key={c.name} value={c.name}>
+                    {c.name}
+                  </option>
+                ))}
+              </select>
+            </label>
+            {activeContainer && (
+              <button type="button" className="text-btn" onClick={() => submit(`kubectl exec -it ${name} -c ${activeContainer} -- sh`)}>
+                {t('openShell')}
+              </button>
+            )}
+          </div>
+        )}
+        {activeTab === 'events' ? <EventList objectKey={sel.key} /> : <pre className="inspector-text" aria-label={`${t(activeTab)}: ${name}`}>{text || (activeTab === 'logs' ? t('noLogs') : '')}</pre>}
+      </div>
+    </div>
+  );
 }

@@ -1,6 +1,7 @@
 import { useRef } from 'react';
 import { SPEEDS, useLab } from '../state/labStore.ts';
 import { appStrings } from './strings.ts';
+import { Icon } from './Icon.tsx';
 import { clockTime } from './format.ts';
 import { exportWorkspace, readImport } from './workspaceFiles.ts';
 
@@ -26,13 +27,13 @@ function TimeControls() {
   return (
     <div className="time-controls" role="group" aria-label={t('timeline')}>
       <button type="button" className="icon-btn" aria-label={t('rewind')} title={`${t('rewind')} (,)`} onClick={() => rewindTo(useLab.getState().now - 30_000)}>
-        <span aria-hidden="true">⟲</span>
+        <Icon name="rewind" />
       </button>
       <button type="button" className="icon-btn primary" aria-label={paused ? t('play') : t('pause')} aria-pressed={!paused} title={`${paused ? t('play') : t('pause')} (Space)`} onClick={() => setPaused(!paused)}>
-        <span aria-hidden="true">{paused ? '▶' : '❚❚'}</span>
+        <Icon name={paused ? 'play' : 'pause'} />
       </button>
       <button type="button" className="icon-btn" aria-label={t('step')} title={`${t('step')} (.)`} onClick={step}>
-        <span aria-hidden="true">⏭</span>
+        <Icon name="step" />
       </button>
       <label className="speed">
         <span className="visually-hidden">{t('speed')}</span>
@@ -98,7 +99,7 @@ export function TopBar() {
           </select>
         </label>
         <button type="button" className="icon-btn" aria-label={`${t('theme')}: ${theme === 'dark' ? t('dark') : t('light')}`} title={t('theme')} onClick={() => setTheme(theme === 'dark' ? 'light' : 'dark')}>
-          <span aria-hidden="true">{theme === 'dark' ? '☾' : '☀'}</span>
+          <Icon name={theme === 'dark' ? 'moon' : 'sun'} />
         </button>
       </div>
     </header>

@@ -1,0 +1,39 @@
+// Read-only kubectl for the inspector: describe, get -o yaml and logs, run straight against
+// the live cluster. These never write to the cluster and are not recorded as actions (they
+// change nothing a replay would need).
+
+import type { LabDriver } from '../sim/runner/driver.ts';
+import { kubectl } from '../sim/kubectl/index.ts';
+import { parseKey, type ObjectKey } from './snapshot.ts';
+
+export function kubectlText(driver: LabDriver, argv: string[]): string {
+  let text = '';
+  const o = { out: (t: string) => (text += t), err: (t: string) => (text += t) };
+  const job = kubectl({ cluster: driver.cluster, namespace: 'default', readFile: () => undefined }, argv, o);
+  try {
+    // describe/get/logs without -f finish without waiting; anything that would wait is stopped.
+    const r = job.next();
+    if (!r.done) job.return(0);
+  } catch (e) {
+    text += `error: ${e instanceof Error ? e.message : String(e)}\n`;
+  }
+  return text;
+}
+
+/** `Pod/default/web#nginx` → the pod key and the container name. */
+export function splitSelection(sel: string): { key: ObjectKey; container: string | undefined } {
+  const i = sel.indexOf('#');
+  return i < 0 ? { key: sel, container: undefined } : { key: sel.slice(0, i), container: sel.slice(i + 1) };
+}
+
+function target(key: ObjectKey): string[] {
+  const { kind, namespace, name } = parseKey(key);
+  return namespace ? [kind.toLowerCase(), name, '-n', namespace] : [kind.toLowerCase(), name];
+}
+
+export const describeObject = (d: LabDriver, key: ObjectKey) => kubectlText(d, ['describe', ...target(key)]);
+export const objectYaml = (d: LabDriver, key: ObjectKey) => kubectlText(d, ['get', ...target(key), '-o', 'yaml']);
+export function containerLogs(d: LabDriver, key: ObjectKey, container: string): string {
+  const { namespace, name } = parseKey(key);
+  return kubectlText(d, ['logs', name, '-n', namespace ?? 'default', '-c', container, '--tail=500']);
+}
