@@ -151,7 +151,5 @@ rows.push({ figure: 'rolling update of 50 replicas, 20 req/s: simulated duration
 rows.push({ figure: 'the same: wall time (median of 3)', value: `${r.wallMs.toFixed(1)} ms`, target: '' });
 rows.push({ figure: 'the same: requests sent / failed / answered by v2', value: `${r.requests} / ${r.failed} / ${r.v2}`, target: '0 failed' });
 
-const w0 = Math.max(...rows.map((r) => r.figure.length));
-const w1 = Math.max(...rows.map((r) => r.value.length));
-console.log(`${'figure'.padEnd(w0)}  ${'value'.padEnd(w1)}  target`);
-for (const r of rows) console.log(`${r.figure.padEnd(w0)}  ${r.value.padEnd(w1)}  ${r.target}`);
+// run.mjs prints every part's rows as one table.
+console.log(JSON.stringify({ rows }));

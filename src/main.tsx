@@ -2,6 +2,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './ui/App.tsx';
 import './ui/app.css';
+import { loadDescriptions } from './sim/schema/document.ts';
 
 const root = document.getElementById('root');
 if (root) {
@@ -14,8 +15,8 @@ if (root) {
 
 // The schema's doc comments (kubectl explain, editor hover) are three quarters of its bytes:
 // fetch them once the lab is on screen rather than before.
-const loadDescriptions = () => {
-  void Promise.all([import('./sim/schema/k8s-descriptions.json'), import('./sim/schema/document.ts')]).then(([table, doc]) => doc.loadDescriptions(table.default));
+const loadSchemaDocs = () => {
+  void import('./sim/schema/k8s-descriptions.json').then((table) => loadDescriptions(table.default));
 };
-if ('requestIdleCallback' in window) window.requestIdleCallback(loadDescriptions, { timeout: 2000 });
-else setTimeout(loadDescriptions, 500);
+if ('requestIdleCallback' in window) window.requestIdleCallback(loadSchemaDocs, { timeout: 2000 });
+else setTimeout(loadSchemaDocs, 500);

@@ -251,7 +251,7 @@ export const useLab = create<LabState>((set, get) => {
         return;
       }
       // The terminal echoed the line as it was typed; the scrollback keeps it for a reload.
-      const sb = get().scrollback + driver.prompt() + line + '\n';
+      const sb = get().scrollback + driver.prompt() + line.replace(/\n/g, '\n> ') + '\n';
       set({ scrollback: sb.length > SCROLLBACK_CHARS ? sb.slice(sb.length - SCROLLBACK_CHARS) : sb });
       driver.submit(line, 'terminal');
       set({ busy: driver.busy('terminal') });
@@ -298,7 +298,6 @@ export const useLab = create<LabState>((set, get) => {
       appendScrollback(`${get().busy ? '\r\n' : ''}\x1b[2m# ${get().lang === 'ko' ? '편집기에서 적용' : 'applied from the editor'}\x1b[0m\r\n${driver.prompt('background')}${line}\r\n`);
       set({ lastApply: { file: name, output: '', ok: true } });
       driver.submit(line, 'background');
-      if (!get().busy) appendScrollback(driver.prompt());
       syncSim();
     },
     importFiles(files) {

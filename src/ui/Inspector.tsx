@@ -96,7 +96,7 @@ export function Inspector() {
               </select>
             </label>
             {activeContainer && (
-              <button type="button" className="text-btn" onClick={() => submit(`kubectl exec -it ${name} -c ${activeContainer} -- sh`)}>
+              <button type="button" className="text-btn" onClick={() => submit(`kubectl exec -it ${name}${namespace && namespace !== 'default' ? ` -n ${namespace}` : ''} -c ${activeContainer} -- sh`)}>
                 {t('openShell')}
               </button>
             )}

@@ -1,15 +1,100 @@
-// Placeholder: the d3 cluster view and its text twin are built here.
+// The cluster pane: a toolbar, and either the d3 drawing or its text twin (the tree).
+// The d3 view is imperative; this wrapper only creates it, feeds it and destroys it.
+
+import { useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import { useLab } from '../../state/labStore.ts';
+import { parseKey } from '../../state/snapshot.ts';
+import { translator } from '../i18n.ts';
+import { createClusterView, type ClusterView } from './clusterView.ts';
+import { ClusterTree } from './ClusterTree.tsx';
+import { isVisible } from './layout.ts';
+import { Legend } from './Legend.tsx';
+import { viewStrings, viewTable } from './strings.ts';
+import './view.css';
+
+const MOTION_QUERY = '(prefers-reduced-motion: reduce)';
+
+function subscribeMotion(fn: () => void): () => void {
+  if (typeof matchMedia === 'undefined') return () => {};
+  const mq = matchMedia(MOTION_QUERY);
+  mq.addEventListener('change', fn);
+  return () => mq.removeEventListener('change', fn);
+}
+
+function useReducedMotion(): boolean {
+  return useSyncExternalStore(
+    subscribeMotion,
+    () => typeof matchMedia !== 'undefined' && matchMedia(MOTION_QUERY).matches,
+    () => false,
+  );
+}
+
+function openShell(podKey: string, container: string): void {
+  const { namespace, name } = parseKey(podKey);
+  const s = useLab.getState();
+  s.select(`${podKey}#${container}`);
+  s.submit(`kubectl exec -it ${name}${namespace && namespace !== 'default' ? ` -n ${namespace}` : ''} -c ${container} -- sh`);
+}
+
+function Drawing() {
+  const snapshot = useLab((s) => s.snapshot);
+  const selected = useLab((s) => s.selected);
+  const showSystem = useLab((s) => s.showSystem);
+  const theme = useLab((s) => s.theme);
+  const lang = useLab((s) => s.lang);
+  const empty = useLab((s) => !s.snapshot.pods.some((p) => isVisible(p.namespace, s.showSystem)));
+  const reducedMotion = useReducedMotion();
+  const t = useMemo(() => translator(viewTable, lang), [lang]);
+  const host = useRef<HTMLDivElement>(null);
+  const view = useRef<ClusterView | undefined>(undefined);
+
+  useEffect(() => {
+    if (!host.current) return undefined;
+    const v = createClusterView(host.current, {
+      onSelect: (key) => useLab.getState().select(key),
+      onOpenShell: openShell,
+      t: translator(viewTable, useLab.getState().lang),
+    });
+    view.current = v;
+    return () => {
+      v.destroy();
+      view.current = undefined;
+    };
+  }, []);
+
+  useEffect(() => {
+    // theme is a dependency although colours come from CSS variables: a redraw is cheap
+    // and keeps anything computed from the theme honest.
+    void theme;
+    view.current?.update(snapshot, { selected, showSystem, reducedMotion, t });
+  }, [snapshot, selected, showSystem, reducedMotion, t, theme]);
+
+  return (
+    <div className="cv-stage">
+      <div className="cv-host" ref={host} />
+      {empty && <p className="cv-empty">{t('empty')}</p>}
+    </div>
+  );
+}
 
 export function ClusterViewPane() {
-  const pods = useLab((s) => s.snapshot.pods);
+  const showSystem = useLab((s) => s.showSystem);
+  const setShowSystem = useLab((s) => s.setShowSystem);
+  const [textView, setTextView] = useState(false);
+  const t = viewStrings();
   return (
-    <ul className="pane-body">
-      {pods.map((p) => (
-        <li key={p.key}>
-          {p.name} {p.ready} {p.status}
-        </li>
-      ))}
-    </ul>
+    <div className="cv-pane">
+      <div className="cv-toolbar" aria-label={t('toolbar')} role="group">
+        <label className="cv-check" title={t('showSystemTitle')}>
+          <input type="checkbox" checked={showSystem} onChange={(e) => setShowSystem(e.target.checked)} />
+          {t('showSystem')}
+        </label>
+        <button type="button" className="text-btn cv-toggle" aria-pressed={textView} title={t('textViewTitle')} onClick={() => setTextView(!textView)}>
+          {t('textView')}
+        </button>
+        <Legend />
+      </div>
+      {textView ? <div className="cv-tree-wrap">{<ClusterTree />}</div> : <Drawing />}
+    </div>
   );
 }

@@ -1,0 +1,104 @@
+// A page object for the lab screen, by accessible names: what a student sees and uses.
+import { expect, type Locator, type Page } from '@playwright/test';
+import { readFileSync } from 'node:fs';
+
+/** A manifest from the seed transcripts (the articles' own YAML). */
+export function seedFile(path: string): string {
+  return readFileSync(new URL(`../../tests/transcripts/${path}`, import.meta.url), 'utf8');
+}
+
+export class LabPage {
+  readonly errors: string[] = [];
+
+  constructor(readonly page: Page) {
+    page.on('pageerror', (e) => this.errors.push(e.message));
+    page.on('console', (m) => {
+      if (m.type() === 'error') this.errors.push(m.text());
+    });
+  }
+
+  /** A fresh lab: no saved workspace or cluster. */
+  async open(opts: { theme?: 'light' | 'dark'; lang?: 'en' | 'ko' } = {}): Promise<void> {
+    await this.page.goto('./');
+    await this.page.evaluate(() => localStorage.clear());
+    await this.page.reload();
+    await expect(this.page.getByRole('region', { name: 'Cluster' })).toBeVisible();
+    if (opts.theme === 'dark') await this.page.getByRole('button', { name: /^Theme/ }).click();
+  }
+
+  // --- time ---
+  async speed(x: number): Promise<void> {
+    await this.page.getByRole('combobox', { name: 'Speed' }).selectOption(String(x));
+  }
+
+  // --- editor ---
+  get editorRegion(): Locator {
+    return this.page.getByRole('region', { name: 'Editor' });
+  }
+
+  async newFile(name: string): Promise<void> {
+    await this.editorRegion.getByRole('button', { name: 'New file' }).click();
+    const input = this.editorRegion.getByRole('textbox', { name: /file name/i });
+    await input.fill(name);
+    await input.press('Enter');
+    await expect(this.editorRegion.getByRole('tab', { name: new RegExp(name.replace('.', '\\.')) })).toHaveAttribute('aria-selected', 'true');
+  }
+
+  /** Put text into the editor as a paste would (typing into Monaco auto-indents). */
+  async pasteIntoEditor(text: string): Promise<void> {
+    const monaco = this.editorRegion.locator('.monaco-editor').first();
+    await monaco.waitFor();
+    await monaco.click();
+    await this.page.keyboard.press('ControlOrMeta+A');
+    await this.page.keyboard.insertText(text);
+  }
+
+  async applyFromEditor(): Promise<void> {
+    await this.editorRegion.getByRole('button', { name: /^Apply/ }).click();
+  }
+
+  // --- terminal ---
+  get terminal(): Locator {
+    return this.page.getByRole('region', { name: 'Terminal' });
+  }
+
+  async focusTerminal(): Promise<void> {
+    await this.terminal.locator('.xterm').click();
+  }
+
+  async run(command: string): Promise<void> {
+    await this.focusTerminal();
+    await this.page.keyboard.type(command);
+    await this.page.keyboard.press('Enter');
+  }
+
+  async terminalText(): Promise<string> {
+    return (await this.terminal.locator('.xterm-rows').innerText()).replace(/\u00a0/g, ' ');
+  }
+
+  async expectTerminal(pattern: RegExp, timeout = 15_000): Promise<void> {
+    await expect.poll(() => this.terminalText(), { timeout }).toMatch(pattern);
+  }
+
+  // --- cluster view ---
+  get view(): Locator {
+    return this.page.getByRole('region', { name: 'Cluster' });
+  }
+
+  pod(name: string): Locator {
+    return this.view.locator(`[aria-label^="Pod ${name},"]`).first();
+  }
+
+  container(pod: string, container: string): Locator {
+    return this.view.locator(`[data-pod="${pod}"] [aria-label*=" ${container}:"], [aria-label*=" ${container}:"][data-pod="${pod}"]`).first();
+  }
+
+  async expectPod(name: string, pattern: RegExp, timeout = 30_000): Promise<void> {
+    await expect(this.pod(name)).toHaveAttribute('aria-label', pattern, { timeout });
+  }
+
+  // --- inspector ---
+  get inspector(): Locator {
+    return this.page.getByRole('region', { name: 'Inspector' });
+  }
+}
