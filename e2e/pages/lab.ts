@@ -38,7 +38,8 @@ export class LabPage {
 
   async newFile(name: string): Promise<void> {
     await this.editorRegion.getByRole('button', { name: 'New file' }).click();
-    const input = this.editorRegion.getByRole('textbox', { name: /file name/i });
+    await this.editorRegion.getByRole('button', { name: 'Rename' }).click();
+    const input = this.editorRegion.getByRole('textbox', { name: /^New name for/ });
     await input.fill(name);
     await input.press('Enter');
     await expect(this.editorRegion.getByRole('tab', { name: new RegExp(name.replace('.', '\\.')) })).toHaveAttribute('aria-selected', 'true');
@@ -76,8 +77,17 @@ export class LabPage {
     return (await this.terminal.locator('.xterm-rows').innerText()).replace(/\u00a0/g, ' ');
   }
 
+  /**
+   * Wait until the screen shows `pattern`. The DOM has one element per screen row, so a long
+   * line wrapped by the terminal reads as two rows: match with rows joined both ways.
+   */
   async expectTerminal(pattern: RegExp, timeout = 15_000): Promise<void> {
-    await expect.poll(() => this.terminalText(), { timeout }).toMatch(pattern);
+    await expect
+      .poll(async () => {
+        const text = await this.terminalText();
+        return pattern.test(text.replace(/\n/g, ' ')) || pattern.test(text.replace(/\n/g, '')) ? 'shown' : text;
+      }, { timeout })
+      .toBe('shown');
   }
 
   // --- cluster view ---
