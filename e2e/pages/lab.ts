@@ -26,6 +26,35 @@ export class LabPage {
     if (opts.theme === 'dark') await this.page.getByRole('button', { name: /^Theme/ }).click();
   }
 
+  // --- keyboard ---
+  /** The focused element's accessible name (aria-label, or its text). */
+  async focusedName(): Promise<string> {
+    return this.page.evaluate(() => {
+      const el = document.activeElement as HTMLElement | null;
+      return el?.getAttribute('aria-label') ?? el?.textContent?.trim() ?? '';
+    });
+  }
+
+  /** Press Tab until the focused element's name matches, as a keyboard user would. */
+  async tabTo(name: RegExp, max = 80): Promise<void> {
+    for (let i = 0; i < max; i++) {
+      if (name.test(await this.focusedName())) return;
+      await this.page.keyboard.press('Tab');
+    }
+    throw new Error(`Tab never reached ${name} (last: ${await this.focusedName()})`);
+  }
+
+  /** Paste with Ctrl+V from the system clipboard (keyboard-only; needs clipboard permissions). */
+  async pasteWithKeyboard(text: string): Promise<void> {
+    await this.page.evaluate((t) => navigator.clipboard.writeText(t), text);
+    await this.page.keyboard.press('ControlOrMeta+A');
+    await this.page.keyboard.press('ControlOrMeta+V');
+    // A paste reads the clipboard asynchronously: wait until the text is in the editor.
+    // After a paste the cursor, and so the view, is at the end: look for the last line.
+    const last = text.trim().split('\n').at(-1)!.trim();
+    await expect(this.editorRegion.locator('.monaco-editor .view-lines')).toContainText(last.replace(/ /g, '\u00a0'));
+  }
+
   // --- time ---
   async speed(x: number): Promise<void> {
     await this.page.getByRole('combobox', { name: 'Speed' }).selectOption(String(x));

@@ -73,8 +73,11 @@ export function Inspector() {
         {tabs.map((k) => (
           <button key={k} role="tab" type="button" id={`insp-tab-${k}`} aria-controls="insp-panel" aria-selected={activeTab === k} tabIndex={activeTab === k ? 0 : -1} onClick={() => setTab(k)}
             onKeyDown={(e) => {
-              if (e.key !== 'ArrowRight' && e.key !== 'ArrowLeft') return;
-              const next = tabs[(tabs.indexOf(k) + (e.key === 'ArrowRight' ? 1 : tabs.length - 1)) % tabs.length]!;
+              const i = tabs.indexOf(k);
+              const to = { ArrowRight: i + 1, ArrowLeft: i + tabs.length - 1, Home: 0, End: tabs.length - 1 }[e.key];
+              if (to === undefined) return;
+              e.preventDefault();
+              const next = tabs[to % tabs.length]!;
               setTab(next);
               document.getElementById(`insp-tab-${next}`)?.focus();
             }}>
@@ -82,7 +85,7 @@ export function Inspector() {
           </button>
         ))}
       </div>
-      <div className="inspector-panel" role="tabpanel" id="insp-panel" aria-labelledby={`insp-tab-${activeTab}`} tabIndex={0}>
+      <div className="inspector-panel" role="tabpanel" id="insp-panel" aria-labelledby={`insp-tab-${activeTab}`} tabIndex={activeTab === 'logs' ? -1 : 0}>
         {activeTab === 'logs' && pod && (
           <div className="logs-bar">
             <label>

@@ -1,5 +1,29 @@
 import { useEffect } from 'react';
-import { SPEEDS, useLab } from '../state/labStore.ts';
+import { SPEEDS, useLab, type PaneId } from '../state/labStore.ts';
+
+const PANE_KEYS: Record<string, PaneId> = { '1': 'editor', '2': 'view', '3': 'inspector', '4': 'terminal' };
+// Where focus lands in each pane: the thing a person works in there.
+const PANE_TARGET: Record<PaneId, string> = {
+  // The file tabs first: from there Tab reaches the file actions and then the text.
+  editor: '[role="tab"][aria-selected="true"], .monaco-editor textarea, textarea',
+  view: 'g.cv-pod[tabindex="0"], [role="tree"] [tabindex="0"], [tabindex="0"]',
+  inspector: '[role="tab"][aria-selected="true"], [tabindex="0"], button',
+  terminal: '.xterm-helper-textarea, textarea',
+};
+
+/** Move focus into a pane (Alt+1..4), expanding it and, in a narrow window, showing it. */
+export function focusPane(pane: PaneId): void {
+  const s = useLab.getState();
+  if (s.collapsed[pane]) s.toggleCollapsed(pane);
+  s.setActivePane(pane);
+  requestAnimationFrame(() => {
+    const root = document.querySelector<HTMLElement>(`[data-pane="${pane}"] .pane-content`);
+    // The selectors are in order of preference (querySelector would take document order).
+    const candidates = [...PANE_TARGET[pane].split(', '), 'button, [tabindex="0"], textarea, input, select'];
+    const target = candidates.map((sel) => root?.querySelector<HTMLElement>(sel)).find((el) => el);
+    target?.focus();
+  });
+}
 
 /** Is the key going to a text field, the editor or the terminal (which keep their keys)? */
 function typing(target: EventTarget | null): boolean {
@@ -15,11 +39,21 @@ export function shiftSpeed(speed: number, dir: 1 | -1): number {
 }
 
 /**
- * Time keys, outside text fields: Space play/pause, `.` step to the next event, `[` / `]`
- * slower / faster, `,` rewind 30 s.
+ * Alt+1..4 focus the editor, cluster view, inspector and terminal from anywhere (the editor
+ * and the terminal keep Tab for themselves). Time keys, outside text fields: Space
+ * play/pause, `.` step to the next event, `[` / `]` slower / faster, `,` rewind 30 s.
  */
 export function useShortcuts(): void {
   useEffect(() => {
+    const onPaneKey = (e: KeyboardEvent) => {
+      const pane = e.altKey && !e.ctrlKey && !e.metaKey ? PANE_KEYS[e.code.replace('Digit', '')] : undefined;
+      if (!pane) return;
+      e.preventDefault();
+      e.stopPropagation();
+      focusPane(pane);
+    };
+    // Capture: the editor and the terminal would otherwise take the key first.
+    window.addEventListener('keydown', onPaneKey, true);
     const onKey = (e: KeyboardEvent) => {
       if (e.ctrlKey || e.metaKey || e.altKey || typing(e.target)) return;
       const s = useLab.getState();
@@ -32,6 +66,9 @@ export function useShortcuts(): void {
       e.preventDefault();
     };
     window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
+    return () => {
+      window.removeEventListener('keydown', onPaneKey, true);
+      window.removeEventListener('keydown', onKey);
+    };
   }, []);
 }
