@@ -23,8 +23,16 @@ export type WriteResult =
 const SERVICE_CIDR_BASE = [10, 96, 0, 0];
 const SERVICE_CIDR_SIZE = 1 << 20;
 
+export interface ApiServerOptions {
+  /** The DefaultTolerationSeconds admission plugin's toleration for not-ready/unreachable nodes. */
+  defaultTolerationSeconds?: number;
+}
+
 export class ApiServer {
-  constructor(private readonly sim: SimContext) {}
+  constructor(
+    private readonly sim: SimContext,
+    private readonly opts: ApiServerOptions = {},
+  ) {}
 
   private get store() {
     return this.sim.store;
@@ -99,7 +107,11 @@ export class ApiServer {
         error: { reason: 'BadRequest', message: `the namespace from the provided object "${metaNs}" does not match the namespace "${namespace}". You must pass '--namespace=${metaNs}' to perform this operation.` },
       };
     }
-    const defaultingOpts = { randomSuffix: () => this.sim.random.string(NAME_SUFFIX_ALPHABET, 5), namespace: namespace ?? 'default' };
+    const defaultingOpts = {
+      randomSuffix: () => this.sim.random.string(NAME_SUFFIX_ALPHABET, 5),
+      namespace: namespace ?? 'default',
+      ...(this.opts.defaultTolerationSeconds === undefined ? {} : { defaultTolerationSeconds: this.opts.defaultTolerationSeconds }),
+    };
     const obj = applyDefaults(raw, defaultingOpts) as KubeObject;
     if (!this.store.info(obj.kind).namespaced) delete obj.metadata.namespace;
     return { ok: true, object: obj };

@@ -13,7 +13,7 @@ import { Scheduler } from './scheduler/scheduler.ts';
 import { Kubelet } from './kubelet/kubelet.ts';
 import type { NodeMachine, SimContext } from './context.ts';
 import { ApiServer } from './apiserver.ts';
-import { TrafficSource, type TrafficTarget } from './traffic.ts';
+import { TrafficRegistry, TrafficSource, type TrafficTarget } from './traffic.ts';
 import { resourceInfo } from './resources.ts';
 import { ReplicaSetController } from './controllers/replicaset.ts';
 import { JobController } from './controllers/job.ts';
@@ -25,6 +25,8 @@ import { DeploymentController } from './controllers/deploymentcontroller.ts';
 import { IngressStatusController } from './controllers/ingress.ts';
 import { LocalPathProvisioner, PersistentVolumeController, StorageProtectionController } from './controllers/pv.ts';
 import { StatefulSetController } from './controllers/statefulset.ts';
+import { NodeLifecycleController } from './controllers/nodelifecycle.ts';
+import { DEFAULT_TOLERATION_SECONDS } from './admission/defaults.ts';
 
 export const KUBERNETES_VERSION = 'v1.31.4';
 
@@ -50,6 +52,13 @@ export interface ClusterOptions {
    * nodes have an age, as in a lab environment that was provisioned a little earlier.
    */
   warmupMs?: number;
+  /**
+   * How long every pod tolerates an unreachable or not-ready node before the taint eviction
+   * controller deletes it: the tolerationSeconds the DefaultTolerationSeconds admission plugin
+   * adds. Default 300, as upstream; a lesson may shorten it to show eviction sooner (see
+   * controllers/nodelifecycle.ts).
+   */
+  evictionTimeoutSeconds?: number;
 }
 
 export const DEFAULT_NODES: NodeOptions[] = [
@@ -68,6 +77,8 @@ export interface Cluster extends SimContext {
   advance(ms: number): void;
   /** Start sending N requests per simulated second to a Service or address. */
   traffic(target: TrafficTarget, perSecond: number): TrafficSource;
+  /** Named sources started by the `traffic` host command; the UI's charts read them. */
+  trafficRegistry: TrafficRegistry;
 }
 
 export function createCluster(opts: ClusterOptions = {}): Cluster {
@@ -79,7 +90,7 @@ export function createCluster(opts: ClusterOptions = {}): Cluster {
   const network = new ClusterNetwork(store, random);
   network.now = () => clock.now;
   const sim: SimContext = { clock, random, store, events, network, version: KUBERNETES_VERSION };
-  const api = new ApiServer(sim);
+  const api = new ApiServer(sim, { defaultTolerationSeconds: opts.evictionTimeoutSeconds ?? DEFAULT_TOLERATION_SECONDS });
   const machines = new Map<string, NodeMachine>();
   const kubelets = new Map<string, Kubelet>();
 
@@ -119,6 +130,7 @@ export function createCluster(opts: ClusterOptions = {}): Cluster {
     store.create(nodeObject(n, ip, clock.isoNow()));
     kubelets.set(n.name, new Kubelet(sim, machine, (text, file) => api.decodeStaticPod(text, file)));
   });
+  new NodeLifecycleController(sim, api, { leaseRenewTime: (node) => kubelets.get(node)?.leaseRenewTime() });
   if (opts.systemPods !== false) {
     const cp = nodes.find((n) => n.controlPlane);
     if (cp) writeControlPlaneManifests(machines.get(cp.name)!.root);
@@ -138,6 +150,7 @@ export function createCluster(opts: ClusterOptions = {}): Cluster {
     seed,
     advance: (ms: number) => clock.advance(ms),
     traffic: (target: TrafficTarget, perSecond: number) => new TrafficSource(sim, target, perSecond).start(),
+    trafficRegistry: new TrafficRegistry(sim),
   };
 }
 

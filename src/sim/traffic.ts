@@ -9,7 +9,7 @@ import type { TimerHandle } from './clock.ts';
 
 export type TrafficTarget =
   | { kind: 'service'; namespace?: string; name: string; port?: number; path?: string }
-  | { kind: 'address'; host: string; port: number; path?: string };
+  | { kind: 'address'; host: string; port: number; path?: string; /** Host header, for name-based Ingress rules. */ hostHeader?: string };
 
 export interface TrafficResult {
   /** Simulated wall time of the request (ms). */
@@ -32,6 +32,9 @@ export class TrafficSource {
   readonly results: TrafficResult[] = [];
   private timer: TimerHandle | undefined;
   private running = false;
+  /** Simulated wall time of start() and stop(), for `traffic status` and the charts. */
+  startedAt: number | undefined;
+  stoppedAt: number | undefined;
 
   constructor(
     private readonly sim: SimContext,
@@ -42,11 +45,18 @@ export class TrafficSource {
   start(): this {
     if (this.running) return this;
     this.running = true;
+    this.startedAt = this.sim.clock.wallTime;
+    this.stoppedAt = undefined;
     this.schedule();
     return this;
   }
 
+  get isRunning(): boolean {
+    return this.running;
+  }
+
   stop(): void {
+    if (this.running) this.stoppedAt = this.sim.clock.wallTime;
     this.running = false;
     this.sim.clock.cancel(this.timer);
   }
@@ -63,8 +73,9 @@ export class TrafficSource {
   /** Send one request now and record it. */
   fire(): TrafficResult {
     const { host, port, path } = this.resolveTarget();
+    const headers = this.target.kind === 'address' && this.target.hostHeader ? { Host: this.target.hostHeader } : undefined;
     const net = this.sim.network.viewFrom(undefined, this.target.kind === 'service' ? (this.target.namespace ?? 'default') : 'default', CLIENT_IP, 'kubelab-traffic/1.0');
-    const r = net.http(host, port, path);
+    const r = net.http(host, port, path, headers);
     const result: TrafficResult = { t: this.sim.clock.wallTime, ok: false, latencyMs: 1 + this.sim.random.int(4) };
     if (r.ok) {
       result.status = r.response.status;
@@ -112,4 +123,114 @@ export class TrafficSource {
     }
     return { total, ok, failed: total - ok, byVersion };
   }
+}
+
+/** A named source, as `traffic start --name` registers it. */
+export interface NamedTraffic {
+  name: string;
+  /** The TARGET as typed (svc/web:80/path, http://host:port/path), for `traffic status`. */
+  label: string;
+  source: TrafficSource;
+}
+
+/** Stopped sources kept for the charts (their results still fall in the chart's window). */
+const MAX_STOPPED = 20;
+
+/**
+ * The cluster's traffic sources by name. Only `traffic start` and `traffic stop` (recorded
+ * command lines) change it, so a replay rebuilds the same registry; the UI only reads it.
+ */
+export class TrafficRegistry {
+  private readonly running = new Map<string, NamedTraffic>();
+  private readonly stopped: NamedTraffic[] = [];
+
+  constructor(private readonly sim: SimContext) {}
+
+  get(name: string): NamedTraffic | undefined {
+    return this.running.get(name);
+  }
+
+  /** Running sources in start order. */
+  list(): NamedTraffic[] {
+    return [...this.running.values()];
+  }
+
+  /** Running and recently stopped sources, oldest first. */
+  all(): NamedTraffic[] {
+    return [...this.stopped, ...this.running.values()];
+  }
+
+  start(name: string, label: string, target: TrafficTarget, perSecond: number): NamedTraffic {
+    if (this.running.has(name)) throw new Error(`traffic "${name}" is already running`);
+    const entry: NamedTraffic = { name, label, source: new TrafficSource(this.sim, target, perSecond).start() };
+    this.running.set(name, entry);
+    return entry;
+  }
+
+  stop(name: string): NamedTraffic | undefined {
+    const entry = this.running.get(name);
+    if (!entry) return undefined;
+    entry.source.stop();
+    this.running.delete(name);
+    this.stopped.push(entry);
+    if (this.stopped.length > MAX_STOPPED) this.stopped.splice(0, this.stopped.length - MAX_STOPPED);
+    return entry;
+  }
+
+  /** A name not yet running: `base`, then `base-2`, `base-3` ... */
+  freeName(base: string): string {
+    if (!this.running.has(base)) return base;
+    for (let i = 2; ; i++) if (!this.running.has(`${base}-${i}`)) return `${base}-${i}`;
+  }
+}
+
+interface ServiceLike {
+  metadata: { name?: string; namespace?: string };
+  spec?: { type?: string; selector?: Record<string, string>; ports?: { port: number; nodePort?: number }[] };
+  status?: { loadBalancer?: { ingress?: { ip?: string }[] } };
+}
+
+interface IngressLike {
+  metadata: { name?: string; namespace?: string };
+  spec?: {
+    defaultBackend?: { service?: { name: string } };
+    rules?: { host?: string; http?: { paths?: { path?: string; pathType?: string; backend?: { service?: { name: string } } }[] } }[];
+  };
+}
+
+/**
+ * The Services a target reaches (namespace/name): the Service itself, the one owning a
+ * NodePort or load balancer IP, or, through the ingress controller, the Ingress backends
+ * whose rule matches the path. Best effort, for the charts: it reads the store as it is now.
+ */
+export function servicesReachedBy(store: SimContext['store'], nodeIps: ReadonlySet<string>, target: TrafficTarget): string[] {
+  if (target.kind === 'service') return [`${target.namespace ?? 'default'}/${target.name}`];
+  const services = store.list<ServiceLike & { apiVersion: string; kind: string }>('Service');
+  const svc = services.find((s) =>
+    nodeIps.has(target.host)
+      ? s.spec?.ports?.some((p) => p.nodePort === target.port)
+      : s.status?.loadBalancer?.ingress?.some((i) => i.ip === target.host) && s.spec?.ports?.some((p) => p.port === target.port),
+  );
+  if (!svc) return [];
+  const ns = svc.metadata.namespace ?? 'default';
+  if (ns !== 'ingress-nginx') return [`${ns}/${svc.metadata.name ?? ''}`];
+  const path = target.path ?? '/';
+  const out: string[] = [];
+  for (const ing of store.list<IngressLike & { apiVersion: string; kind: string }>('Ingress')) {
+    const ins = ing.metadata.namespace ?? 'default';
+    let matched = false;
+    for (const rule of ing.spec?.rules ?? []) {
+      if (rule.host && rule.host !== target.hostHeader) continue;
+      for (const p of rule.http?.paths ?? []) {
+        const prefix = p.path ?? '/';
+        const hit = p.pathType === 'Exact' ? path === prefix : path === prefix || path.startsWith(prefix.endsWith('/') ? prefix : `${prefix}/`) || prefix === '/';
+        if (hit && p.backend?.service) {
+          out.push(`${ins}/${p.backend.service.name}`);
+          matched = true;
+        }
+      }
+    }
+    if (!matched && ing.spec?.defaultBackend?.service) out.push(`${ins}/${ing.spec.defaultBackend.service.name}`);
+  }
+  return [...new Set(out)];
 }

@@ -22,7 +22,14 @@ export interface DefaultingOptions {
   randomSuffix?: () => string;
   /** The namespace of the request, for namespaced objects that do not name one. */
   namespace?: string;
+  /**
+   * DefaultTolerationSeconds' --default-not-ready-toleration-seconds and
+   * --default-unreachable-toleration-seconds (both 300 upstream).
+   */
+  defaultTolerationSeconds?: number;
 }
+
+export const DEFAULT_TOLERATION_SECONDS = 300;
 
 export const DEFAULT_TERMINATION_GRACE_PERIOD_SECONDS = 30;
 export const DEFAULT_SCHEDULER_NAME = 'default-scheduler';
@@ -167,7 +174,7 @@ function defaultPod(pod: Obj, opts: DefaultingOptions): void {
   applyPodSpecDefaults(spec);
   admitServiceAccount(pod, spec, opts);
   admitPriority(spec);
-  admitDefaultTolerationSeconds(spec);
+  admitDefaultTolerationSeconds(spec, opts.defaultTolerationSeconds ?? DEFAULT_TOLERATION_SECONDS);
 }
 
 function defaultContainer(c: Obj): void {
@@ -308,7 +315,7 @@ const NOT_READY = 'node.kubernetes.io/not-ready';
 const UNREACHABLE = 'node.kubernetes.io/unreachable';
 
 /** DefaultTolerationSeconds: tolerate not-ready / unreachable NoExecute taints for 300s. */
-function admitDefaultTolerationSeconds(spec: Obj): void {
+function admitDefaultTolerationSeconds(spec: Obj, seconds: number): void {
   const tolerations = objects(spec, 'tolerations');
   const covers = (key: string): boolean =>
     tolerations.some((t) => {
@@ -317,8 +324,8 @@ function admitDefaultTolerationSeconds(spec: Obj): void {
       return (k === key || k === '') && (effect === 'NoExecute' || effect === '');
     });
   const added: Obj[] = [];
-  if (!covers(NOT_READY)) added.push({ effect: 'NoExecute', key: NOT_READY, operator: 'Exists', tolerationSeconds: 300 });
-  if (!covers(UNREACHABLE)) added.push({ effect: 'NoExecute', key: UNREACHABLE, operator: 'Exists', tolerationSeconds: 300 });
+  if (!covers(NOT_READY)) added.push({ effect: 'NoExecute', key: NOT_READY, operator: 'Exists', tolerationSeconds: seconds });
+  if (!covers(UNREACHABLE)) added.push({ effect: 'NoExecute', key: UNREACHABLE, operator: 'Exists', tolerationSeconds: seconds });
   if (added.length > 0) spec['tolerations'] = [...getArr(spec, 'tolerations'), ...added];
 }
 

@@ -11,6 +11,7 @@ import { scaleCommand } from './commands/scale.ts';
 import { rolloutCommand, setCommand } from './commands/rollout.ts';
 import { editCommand, patchCommand } from './commands/patch.ts';
 import { exposeCommand } from './commands/expose.ts';
+import { cordonCommand, drainCommand, uncordonCommand } from './commands/drain.ts';
 import { annotateCommand, apiResourcesCommand, clusterInfoCommand, explainCommand, labelCommand, topCommand, versionCommand } from './commands/misc.ts';
 
 export type { Command, Job, KubectlEnv, Output } from './types.ts';
@@ -39,6 +40,9 @@ export const COMMANDS: Command[] = [
   patchCommand,
   editCommand,
   exposeCommand,
+  cordonCommand,
+  uncordonCommand,
+  drainCommand,
 ];
 
 const REGISTRY = new Map<string, Command>();

@@ -18,6 +18,7 @@ import { isKnownCommand, runArgv } from '../runtime/shell/index.ts';
 import { Backoff } from './backoff.ts';
 import { LogBuffer } from './logs.ts';
 import { ProbeRunner, type ProbeKind } from './probes.ts';
+import { ProbeLog } from './probelog.ts';
 import { podQosClass, resolveEnv, type EnvResult } from './podutil.ts';
 import { tryParseQuantity, quantityValue } from '../quantity.ts';
 import { mountClaim } from '../controllers/volume/data.ts';
@@ -27,6 +28,15 @@ const SANDBOX_MS = 1000;
 const BACKING_OFF = new Set(['CrashLoopBackOff', 'ImagePullBackOff', 'ErrImagePull', 'CreateContainerConfigError', 'ErrImageNeverPull']);
 const SYNC_LAG_MS = 1000;
 const KILL_EXIT_MS = 100;
+/** The node Lease is renewed every 10 s (a quarter of its 40 s leaseDurationSeconds). */
+export const LEASE_RENEW_MS = 10_000;
+/** The conditions the kubelet owns on its Node, in the order it posts them. */
+const NODE_CONDITIONS: readonly { type: string; status: string; reason: string; message: string; event: string }[] = [
+  { type: 'MemoryPressure', status: 'False', reason: 'KubeletHasSufficientMemory', message: 'kubelet has sufficient memory available', event: 'NodeHasSufficientMemory' },
+  { type: 'DiskPressure', status: 'False', reason: 'KubeletHasNoDiskPressure', message: 'kubelet has no disk pressure', event: 'NodeHasNoDiskPressure' },
+  { type: 'PIDPressure', status: 'False', reason: 'KubeletHasSufficientPID', message: 'kubelet has sufficient PID available', event: 'NodeHasSufficientPID' },
+  { type: 'Ready', status: 'True', reason: 'KubeletReady', message: 'kubelet is posting ready status', event: 'NodeReady' },
+];
 
 type CState =
   | { type: 'waiting'; reason: string; message?: string }
@@ -136,12 +146,26 @@ export interface PodWorker {
 
 export class Kubelet {
   readonly workers = new Map<string, PodWorker>();
+  /** Every probe result per container, read by the page's probe timeline. */
+  readonly probeLog = new ProbeLog();
   private crashBackoff = new Backoff();
   private pullBackoff = new Backoff();
   private seq = 0;
   private staticPods = new Map<string, { hash: string; worker: PodWorker }>();
   private manifestHashes = new Map<string, { node: object; version: number; hash: string }>();
   private readonly ingressRouter: IngressRouter;
+  /**
+   * Whether the kubelet service runs (`systemctl stop kubelet` clears it). A stopped kubelet
+   * posts nothing: no node status, no Lease renewals, no pod status, no events; it runs no
+   * probes and restarts nothing. The containers it started keep running under containerd.
+   */
+  private running = true;
+  /** Simulated wall time the service last (re)started, for `systemctl status`. */
+  serviceSince: number;
+  /** The last Lease renewal before a stop (simulated wall ms). */
+  private frozenLease = 0;
+  /** Work the kubelet would have done while stopped, done when it starts again. */
+  private deferred: (() => void)[] = [];
 
   constructor(
     private readonly sim: SimContext,
@@ -149,9 +173,12 @@ export class Kubelet {
     private readonly decodeStatic: (text: string, file: string) => Pod | undefined,
   ) {
     this.ingressRouter = new IngressRouter(sim.store);
+    this.serviceSince = sim.clock.wallTime;
     sim.store.watch('Pod', (ev) => {
       const pod = ev.object as Pod;
       if (pod.spec?.nodeName !== machine.name) return;
+      // A stopped kubelet has no watch; start() lists the node's pods instead.
+      if (!this.running) return;
       this.sim.clock.schedule(0, () => this.onPodEvent(ev.type, pod));
     });
     // The kubelet checks its static pod folder every 20 s (fileCheckFrequency).
@@ -165,6 +192,95 @@ export class Kubelet {
     return { component: 'kubelet', host: this.machine.name };
   }
 
+  get isRunning(): boolean {
+    return this.running;
+  }
+
+  /**
+   * The renewTime of the node's Lease in kube-node-lease (simulated wall ms): the node
+   * lifecycle controller's health signal. Renewals are on a fixed 10 s grid while the kubelet
+   * runs, so they cost no events; a stop freezes the last one.
+   */
+  leaseRenewTime(): number {
+    if (!this.running) return this.frozenLease;
+    const t = this.sim.clock.wallTime;
+    return t - (t % LEASE_RENEW_MS);
+  }
+
+  /** `systemctl stop kubelet`. */
+  stop(): void {
+    if (!this.running) return;
+    this.frozenLease = this.leaseRenewTime();
+    this.running = false;
+    this.serviceSince = this.sim.clock.wallTime;
+    for (const w of this.workers.values()) {
+      for (const c of w.containers) {
+        for (const p of c.probes) p.stop();
+        c.probes = [];
+      }
+    }
+  }
+
+  /** `systemctl start kubelet`: post node status, then reconcile every pod bound to the node. */
+  start(): void {
+    if (this.running) return;
+    this.running = true;
+    this.serviceSince = this.sim.clock.wallTime;
+    this.event(this.nodeRef(), 'Normal', 'Starting', 'Starting kubelet.');
+    this.postNodeStatus();
+    this.event(this.nodeRef(), 'Normal', 'NodeAllocatableEnforced', 'Updated Node Allocatable limit across pods');
+    const pending = this.deferred;
+    this.deferred = [];
+    for (const fn of pending) fn();
+    for (const w of [...this.workers.values()]) {
+      const cur = this.sim.store.get<Pod>('Pod', w.pod.metadata.namespace, w.pod.metadata.name ?? '');
+      // Force-deleted while the kubelet was away: its containers are orphans now.
+      if (!w.staticFile && !w.terminated && (!cur || cur.metadata.uid !== w.pod.metadata.uid)) this.terminate(w, 0);
+    }
+    // New pods, and pods deleted meanwhile (they finish terminating now).
+    for (const pod of this.sim.store.list<Pod>('Pod')) {
+      if (pod.spec?.nodeName === this.machine.name) this.onPodEvent('MODIFIED', pod);
+    }
+    for (const w of [...this.workers.values()]) {
+      if (w.terminated) continue;
+      for (const c of w.containers) if (c.state.type === 'running' && !c.killing && c.probes.length === 0) this.startProbes(w, c);
+      // What the API holds may have been changed by the node controller (Ready=False).
+      const cur = this.sim.store.get<Pod>('Pod', w.pod.metadata.namespace, w.pod.metadata.name ?? '');
+      const apiReady = (cur?.status?.conditions ?? []).find((c) => c.type === 'Ready')?.status;
+      if (apiReady !== undefined && apiReady !== w.transitions.get('Ready')?.status) w.transitions.delete('Ready');
+      w.lastPublished = '';
+      this.publish(w);
+    }
+  }
+
+  /** Run fn now, or when the kubelet is started again. */
+  private whenRunning(fn: () => void): boolean {
+    if (this.running) return false;
+    this.deferred.push(fn);
+    return true;
+  }
+
+  private nodeRef(): KubeObject {
+    return this.sim.store.get<KubeObject>('Node', undefined, this.machine.name) ?? { apiVersion: 'v1', kind: 'Node', metadata: { name: this.machine.name } };
+  }
+
+  /** A full node status post: the kubelet's own conditions, with an event for each that changes. */
+  private postNodeStatus(): void {
+    const node = this.sim.store.get<KubeObject & { status?: { conditions?: NodeConditionLike[] } }>('Node', undefined, this.machine.name);
+    if (!node?.status?.conditions) return;
+    const now = this.sim.clock.isoNow();
+    const changed: string[] = [];
+    const conditions = node.status.conditions.map((c) => {
+      const want = NODE_CONDITIONS.find((x) => x.type === c.type);
+      if (!want) return { ...c, lastHeartbeatTime: now };
+      if (c.status === want.status) return { ...c, lastHeartbeatTime: now };
+      changed.push(want.event);
+      return { ...c, status: want.status, reason: want.reason, message: want.message, lastHeartbeatTime: now, lastTransitionTime: now };
+    });
+    this.sim.store.update({ ...node, status: { ...node.status, conditions } } as KubeObject, { status: true });
+    for (const e of changed) this.event(this.nodeRef(), 'Normal', e, `Node ${this.machine.name} status is now: ${e}`);
+  }
+
   private keyOf(pod: Pod): string {
     const ann = pod.metadata.annotations?.['kubernetes.io/config.mirror'];
     if (ann) {
@@ -174,6 +290,7 @@ export class Kubelet {
   }
 
   private onPodEvent(type: 'ADDED' | 'MODIFIED' | 'DELETED', pod: Pod): void {
+    if (!this.running) return;
     const key = this.keyOf(pod);
     const w = this.workers.get(key);
     if (type === 'DELETED') {
@@ -261,7 +378,8 @@ export class Kubelet {
   private later(w: PodWorker, ms: number, fn: () => void): void {
     const h = this.sim.clock.schedule(ms, () => {
       w.timers = w.timers.filter((t) => t !== h);
-      if (!w.terminated) fn();
+      if (w.terminated) return;
+      if (!this.whenRunning(() => !w.terminated && fn())) fn();
     });
     w.timers.push(h);
   }
@@ -636,6 +754,15 @@ export class Kubelet {
 
   /** A container stopped (exit, kill, OOM, start failure): record it and decide what's next. */
   private exited(w: PodWorker, c: RunningContainer, term: Extract<CState, { type: 'terminated' }>): void {
+    if (!this.running) {
+      // The process is gone now; the kubelet only learns of it (PLEG) once it runs again.
+      c.proc?.stop();
+      w.network?.closeAll(c.spec.name);
+      this.deferred.push(() => {
+        if (c.state.type === 'running') this.exited(w, c, term);
+      });
+      return;
+    }
     c.proc?.stop();
     c.proc = undefined as unknown as ProcDriver;
     delete c.proc;
@@ -714,6 +841,9 @@ export class Kubelet {
       ['Readiness', c.spec.readinessProbe],
     ];
     if (!c.spec.readinessProbe && c.started) c.ready = true;
+    const meta = w.pod.metadata;
+    const log = (e: Parameters<ProbeLog['record']>[4]) => this.probeLog.record(meta.namespace ?? 'default', meta.name ?? '', meta.uid ?? '', c.spec.name, e);
+    if (kinds.some(([, p]) => p)) log({ t: this.sim.clock.wallTime, kind: 'Start', ok: true, restartCount: c.restartCount });
     for (const [kind, probe] of kinds) {
       if (!probe) continue;
       const runner = new ProbeRunner(this.sim, kind, probe, {
@@ -725,6 +855,7 @@ export class Kubelet {
           (c.probeNet ??= this.sim.network.viewFrom(undefined, w.pod.metadata.namespace ?? 'default', `10.244.${this.machine.index}.1`, `kube-probe/${this.sim.version.replace(/^v(\d+\.\d+).*/, '$1')}`)),
         onFailureEvent: (output) => this.event(w, 'Warning', 'Unhealthy', `${kind} probe failed: ${output}`, c),
         onResult: (ok) => this.probeResult(w, c, kind, ok),
+        onProbe: (tick, crossed) => log(crossed ? { t: tick.t, kind, ok: tick.ok, output: tick.output, crossed } : { t: tick.t, kind, ok: tick.ok, output: tick.output }),
       });
       c.probes.push(runner);
       runner.start();
@@ -856,7 +987,12 @@ export class Kubelet {
     return `spec.${c.kind === 'app' ? 'containers' : 'initContainers'}{${c.spec.name}}`;
   }
 
-  private event(w: PodWorker, type: 'Normal' | 'Warning', reason: string, message: string, c?: RunningContainer): void {
+  private event(w: PodWorker | KubeObject, type: 'Normal' | 'Warning', reason: string, message: string, c?: RunningContainer): void {
+    if (!this.running) return;
+    if (!('containers' in w)) {
+      this.sim.events.record(w, type, reason, message, this.source);
+      return;
+    }
     const cur = this.sim.store.get<Pod>('Pod', w.pod.metadata.namespace, w.pod.metadata.name ?? '') ?? w.pod;
     this.sim.events.record(cur, type, reason, message, this.source, c ? this.fieldPath(w, c) : undefined);
   }
@@ -926,6 +1062,7 @@ export class Kubelet {
   }
 
   publish(w: PodWorker, final = false): void {
+    if (!this.running) return;
     const cur = this.sim.store.get<Pod>('Pod', w.pod.metadata.namespace, w.pod.metadata.name ?? '');
     if (!cur || cur.metadata.uid !== w.pod.metadata.uid) return;
     const inits = w.containers.filter((c) => c.kind !== 'app');
@@ -937,7 +1074,11 @@ export class Kubelet {
     const failedInit = inits.find((c) => c.kind === 'init' && !c.done);
     const unready = countedForReady.filter((c) => !(c.ready && c.state.type === 'running')).map((c) => c.spec.name);
     const notReadyMsg = `containers with unready status: [${unready.join(' ')}]`;
+    // DisruptionTarget is set by whoever evicts the pod (the Eviction API, the taint manager);
+    // the kubelet carries it over, as its status manager keeps conditions it does not own.
+    const disruption = (cur.status?.conditions ?? []).filter((c) => c.type === 'DisruptionTarget');
     const conditions: PodCondition[] = [
+      ...disruption,
       this.condition(w, 'PodReadyToStartContainers', w.sandboxReady && !w.terminated),
       this.condition(w, 'Initialized', initialized, 'ContainersNotInitialized'),
       this.condition(w, 'Ready', containersReady, 'ContainersNotReady'),
@@ -973,6 +1114,7 @@ export class Kubelet {
 
   private heartbeat(): void {
     this.sim.clock.schedule(5 * 60_000, () => this.heartbeat());
+    if (!this.running) return;
     const node = this.sim.store.get<KubeObject & { status?: { conditions?: { lastHeartbeatTime?: string }[] } }>('Node', undefined, this.machine.name);
     if (!node?.status?.conditions) return;
     const now = this.sim.clock.isoNow();
@@ -984,6 +1126,7 @@ export class Kubelet {
 
   private scanStaticPods(): void {
     this.sim.clock.schedule(20_000, () => this.scanStaticPods());
+    if (!this.running) return;
     const fs = new Vfs(this.machine.root, () => this.sim.clock.wallTime);
     const dir = '/etc/kubernetes/manifests';
     const files = fs.isDir(dir) ? fs.list(dir).filter((f) => /\.(ya?ml|json)$/.test(f)) : [];
@@ -1031,6 +1174,7 @@ export class Kubelet {
   }
 
   private ensureMirror(w: PodWorker): void {
+    if (this.whenRunning(() => this.ensureMirror(w))) return;
     if (!w.staticFile || !this.staticPods.has(w.staticFile) || w.terminated) return;
     const cur = this.sim.store.get<Pod>('Pod', w.pod.metadata.namespace, w.pod.metadata.name ?? '');
     if (cur) return;
@@ -1063,6 +1207,15 @@ export class Kubelet {
   find(pod: Pod): PodWorker | undefined {
     return this.workers.get(this.keyOf(pod));
   }
+}
+
+interface NodeConditionLike {
+  type: string;
+  status: string;
+  reason?: string;
+  message?: string;
+  lastHeartbeatTime?: string;
+  lastTransitionTime?: string;
 }
 
 function toApiState(s: CState): ContainerState {

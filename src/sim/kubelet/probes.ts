@@ -23,6 +23,8 @@ export interface ProbeHooks {
   onFailureEvent(output: string): void;
   /** Called when the result crosses a threshold (true = success). */
   onResult(ok: boolean): void;
+  /** Every result, for the probe log; `crossed` when this failure reached failureThreshold. */
+  onProbe?(tick: ProbeTick, crossed: boolean): void;
 }
 
 export interface ProbeTick {
@@ -78,6 +80,7 @@ export class ProbeRunner {
     else this.ring[this.ringNext] = tick;
     this.ringNext = (this.ringNext + 1) % HISTORY;
     if (ok) {
+      this.hooks.onProbe?.(tick, false);
       this.successes++;
       this.failures = 0;
       if (this.successes >= (this.probe.successThreshold ?? 1) && this.result !== true) {
@@ -87,6 +90,8 @@ export class ProbeRunner {
     } else {
       this.failures++;
       this.successes = 0;
+      // Logged before acting: a liveness kill must not come before the failure that caused it.
+      this.hooks.onProbe?.(tick, this.failures === (this.probe.failureThreshold ?? 3));
       this.hooks.onFailureEvent(output);
       if (this.failures >= (this.probe.failureThreshold ?? 3)) {
         const changed = this.result !== false || this.kind !== 'Readiness';

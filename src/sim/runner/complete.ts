@@ -42,6 +42,8 @@ const OUTPUT_FORMATS = ['custom-columns=', 'json', 'jsonpath=', 'name', 'wide', 
 const TYPED_VERBS = new Set(['get', 'describe', 'delete', 'label', 'annotate', 'edit', 'patch', 'scale', 'wait', 'expose']);
 /** Verbs whose argument is a pod, or TYPE/NAME of something with pods. */
 const POD_VERBS = new Set(['logs', 'exec']);
+/** Verbs whose arguments are node names. */
+const NODE_VERBS = new Set(['cordon', 'uncordon', 'drain']);
 
 const RESOURCE_WORDS: readonly string[] = unique(SERVED_RESOURCES.flatMap((r) => [r.resource, r.singular, ...r.shortNames]));
 
@@ -202,6 +204,7 @@ export function complete(line: string, cursor: number, cluster: Cluster, namespa
     return { start, candidates: [] };
   }
   if (name === 'explain') return pos === 0 ? result(start, word, RESOURCE_WORDS) : { start, candidates: [] };
+  if (name !== undefined && NODE_VERBS.has(name)) return result(start, word, objectNames(cluster, 'nodes', ns));
   if (name !== undefined && POD_VERBS.has(name)) {
     if (pos > 0) return { start, candidates: [] };
     if (word.includes('/')) return slashForm(cluster, word, start, ns);

@@ -10,9 +10,11 @@ import type { Job, KubectlEnv, Output } from '../kubectl/types.ts';
 import { execIn, findContainer, type ContainerRef } from '../kubectl/commands/containers.ts';
 import { runShell } from '../runtime/shell/index.ts';
 import { curl } from '../runtime/images.ts';
+import { systemctlFor } from '../kubelet/systemctl.ts';
 import type { ProcessContext } from '../runtime/process.ts';
 import { newDir, normalizePath, Vfs } from '../runtime/vfs.ts';
 import { splitScript, words, type ScriptCommand } from './script.ts';
+import { trafficShellCommand } from './traffic-command.ts';
 
 export interface SessionOptions {
   /** Files outside the session's own filesystem (the script's folder, the workspace). */
@@ -162,6 +164,7 @@ export class Session {
       ['kubectl', kubectlBin],
       ['k', kubectlBin],
       ['curl', curl],
+      ['traffic', trafficShellCommand(this.cluster, () => this.namespace)],
     ]);
     return yield* this.bounded(runShell(script, this.hostContext(o), { busyboxVersion: '1.36', extraCommands }));
   }
@@ -228,7 +231,11 @@ export class Session {
       net: this.cluster.network.viewFrom(undefined, 'default', machine.ip),
       listen: () => false,
     };
-    return yield* this.bounded(runShell(script, ctx, { busyboxVersion: '1.36', extraCommands: new Map([['curl', curl]]) }));
+    const extraCommands = new Map([
+      ['curl', curl],
+      ['systemctl', systemctlFor(this.cluster.kubelets.get(m.node))],
+    ]);
+    return yield* this.bounded(runShell(script, ctx, { busyboxVersion: '1.36', extraCommands }));
   }
 
   private *runInContainer(m: Extract<Mode, { kind: 'container' }>, cmd: ScriptCommand, o: Output): Job {

@@ -437,8 +437,9 @@ export function describeObject(env: KubectlEnv, obj: KubeObject, now: number): s
   }
   if (obj.kind === 'Node') {
     const pods = store.list<Pod>('Pod').filter((x) => x.spec?.nodeName === obj.metadata.name);
-    // The kubelet renews its Lease every 10 s (leaseDurationSeconds 40).
-    const renew = new Date(Math.floor(now / 10_000) * 10_000).toISOString().replace(/\.\d+Z$/, 'Z');
+    // The kubelet renews its Lease every 10 s (leaseDurationSeconds 40); a stopped one does not.
+    const renewMs = env.cluster.kubelets.get(obj.metadata.name ?? '')?.leaseRenewTime() ?? Math.floor(now / 10_000) * 10_000;
+    const renew = new Date(renewMs).toISOString().replace(/\.\d+Z$/, 'Z');
     const lease: Lease = { apiVersion: 'coordination.k8s.io/v1', kind: 'Lease', metadata: { name: obj.metadata.name ?? '', namespace: 'kube-node-lease' }, spec: { holderIdentity: obj.metadata.name ?? '', leaseDurationSeconds: 40, renewTime: renew } };
     return describeNode(obj as Node, pods, events, now, { lease });
   }

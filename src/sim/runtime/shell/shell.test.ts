@@ -373,15 +373,14 @@ describe('redirections', () => {
 });
 
 describe('cost', () => {
-  it('a sleep-2 loop runs a simulated hour (1800 iterations) in a few milliseconds', () => {
+  // Its speed is a bench figure (npm run bench), not a timing assertion that fails under load;
+  // what a test can hold is that the loop costs one wait per iteration and nothing more.
+  it('a sleep-2 loop runs a simulated hour as 1800 waits, one per iteration', () => {
     const p = fakeProcess();
     p.fs.mkdir('/var/log', true);
     const script = 'i=1;while :;do  echo -e "$i: Price: $((RANDOM % 10000 + 1))" >> /var/log/cart-app.log; i=$((i+1)); sleep 2; done';
-    const t = performance.now();
     const r = drive(runShell(script, p.ctx), p.clock, 3_600_000);
-    const ms = performance.now() - t;
     expect(r.yields).toBe(1800);
-    // About 5 µs per iteration on the reference machine; the bound is loose to stay stable under load.
-    expect(ms).toBeLessThan(250);
+    expect(p.fs.readFile('/var/log/cart-app.log')?.split('\n').filter(Boolean)).toHaveLength(1800);
   });
 });

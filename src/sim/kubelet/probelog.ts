@@ -1,0 +1,55 @@
+// Every probe result per container, across restarts, for the page's probe timeline. The
+// ProbeRunner's own ring is lost when a restart replaces the runner, and Unhealthy events
+// are aggregated (count, last time) and say nothing of successes, so the kubelet keeps this
+// small bounded log beside them. The simulator only writes it; nothing in it is read back.
+
+import type { ProbeKind } from './probes.ts';
+
+export interface ProbeLogEntry {
+  /** Simulated wall time (ms since 1970). */
+  t: number;
+  /** 'Start' marks a container (re)start; restartCount > 0 is a restart. */
+  kind: ProbeKind | 'Start';
+  ok: boolean;
+  /** This failure made the probe reach failureThreshold (the one that acted). */
+  crossed?: boolean;
+  output?: string;
+  restartCount?: number;
+}
+
+/** Entries kept per container: a 10 s period over about 15 minutes for three probes. */
+const PER_CONTAINER = 300;
+/** Containers remembered per node before the oldest is forgotten. */
+const CONTAINERS = 300;
+
+interface ContainerLog {
+  uid: string;
+  entries: ProbeLogEntry[];
+}
+
+export class ProbeLog {
+  private readonly logs = new Map<string, ContainerLog>();
+
+  private static key(namespace: string, pod: string, container: string): string {
+    return `${namespace}/${pod}/${container}`;
+  }
+
+  record(namespace: string, pod: string, uid: string, container: string, entry: ProbeLogEntry): void {
+    const key = ProbeLog.key(namespace, pod, container);
+    let log = this.logs.get(key);
+    // A pod recreated under the same name (a StatefulSet's, a bare pod) starts a new log.
+    if (!log || log.uid !== uid) {
+      this.logs.delete(key);
+      log = { uid, entries: [] };
+      this.logs.set(key, log);
+      if (this.logs.size > CONTAINERS) this.logs.delete(this.logs.keys().next().value!);
+    }
+    log.entries.push(entry);
+    if (log.entries.length > PER_CONTAINER) log.entries.splice(0, log.entries.length - PER_CONTAINER);
+  }
+
+  /** The container's entries, oldest first (empty if none). */
+  entries(namespace: string, pod: string, container: string): readonly ProbeLogEntry[] {
+    return this.logs.get(ProbeLog.key(namespace, pod, container))?.entries ?? [];
+  }
+}
