@@ -22,7 +22,7 @@ export class LabPage {
     await this.page.goto('./');
     await this.page.evaluate(() => localStorage.clear());
     await this.page.reload();
-    await expect(this.page.getByRole('region', { name: 'Cluster' })).toBeVisible();
+    await expect(this.page.getByRole('slider', { name: 'Timeline' })).toBeVisible();
     if (opts.theme === 'dark') await this.page.getByRole('button', { name: /^Theme/ }).click();
   }
 

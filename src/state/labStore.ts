@@ -220,7 +220,7 @@ export const useLab = create<LabState>((set, get) => {
       const target = Math.max(get().startedAt, Math.min(now, driver.now + 24 * 3600_000));
       attach(LabDriver.replay({ seed: get().seed, readFile }, all, target));
       set({ busy: driver.busy('terminal'), prompt: driver.prompt(), snapshot: buildSnapshot(driver.cluster) });
-      appendScrollback(`\n\x1b[2m— ${get().lang === 'ko' ? '되감기' : 'rewound to'} ${new Date(get().epoch + target).toISOString().slice(11, 19)} —\x1b[0m\n`);
+      appendScrollback(`\n\x1b[90m— ${get().lang === 'ko' ? '되감기' : 'rewound to'} ${new Date(get().epoch + target).toISOString().slice(11, 19)} —\x1b[0m\n`);
       syncSim();
     },
     seekTo(target) {
@@ -295,7 +295,7 @@ export const useLab = create<LabState>((set, get) => {
     applyFile(name) {
       // The editor's Apply is `kubectl apply -f FILE`, echoed in the terminal like a command.
       const line = `kubectl apply -f ${name}`;
-      appendScrollback(`${get().busy ? '\r\n' : ''}\x1b[2m# ${get().lang === 'ko' ? '편집기에서 적용' : 'applied from the editor'}\x1b[0m\r\n${driver.prompt('background')}${line}\r\n`);
+      appendScrollback(`${get().busy ? '\r\n' : ''}\x1b[90m# ${get().lang === 'ko' ? '편집기에서 적용' : 'applied from the editor'}\x1b[0m\r\n${driver.prompt('background')}${line}\r\n`);
       set({ lastApply: { file: name, output: '', ok: true } });
       driver.submit(line, 'background');
       syncSim();

@@ -5,8 +5,9 @@ import { parseKey, type EventView } from '../state/snapshot.ts';
 import { appStrings } from './strings.ts';
 import { whyFor } from './why.ts';
 import { clockTime } from './format.ts';
+import { ChartsPanel } from './charts/ChartsPanel.tsx';
 
-type Tab = 'describe' | 'yaml' | 'events' | 'logs';
+type Tab = 'describe' | 'yaml' | 'events' | 'logs' | 'charts';
 
 function EventList({ objectKey }: { objectKey: string }) {
   const all = useLab((s) => s.snapshot.events);
@@ -59,9 +60,19 @@ export function Inspector() {
     return '';
   }, [sel?.key, activeTab, activeContainer, version, second]);
 
-  if (!sel) return <p className="pane-body muted">{t('nothingSelected')}</p>;
+  if (!sel) {
+    // Nothing selected: the charts of the most recently changed Deployment, with a hint.
+    return (
+      <div className="inspector">
+        <p className="inspector-hint muted">{t('nothingSelected')}</p>
+        <div className="inspector-charts">
+          <ChartsPanel />
+        </div>
+      </div>
+    );
+  }
   const { kind, name, namespace } = parseKey(sel.key);
-  const tabs: Tab[] = isPod ? ['describe', 'yaml', 'events', 'logs'] : ['describe', 'yaml', 'events'];
+  const tabs: Tab[] = isPod ? ['describe', 'yaml', 'events', 'logs', 'charts'] : ['describe', 'yaml', 'events', 'charts'];
   return (
     <div className="inspector">
       <div className="inspector-title">
@@ -105,7 +116,11 @@ export function Inspector() {
             )}
           </div>
         )}
-        {activeTab === 'events' ? <EventList objectKey={sel.key} /> : <pre className="inspector-text" aria-label={`${t(activeTab)}: ${name}`}>{text || (activeTab === 'logs' ? t('noLogs') : '')}</pre>}
+        {activeTab === 'charts' ? (
+          <div className="inspector-charts">
+            <ChartsPanel />
+          </div>
+        ) : activeTab === 'events' ? <EventList objectKey={sel.key} /> : <pre className="inspector-text" aria-label={`${t(activeTab)}: ${name}`}>{text || (activeTab === 'logs' ? t('noLogs') : '')}</pre>}
       </div>
     </div>
   );

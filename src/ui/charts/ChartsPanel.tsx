@@ -76,7 +76,8 @@ function RolloutSection({ now }: { now: number }) {
     const w = windowEnding(now, ROLLOUT_WINDOW_MS);
     const series = rolloutSeries(history.samples, deployment, w);
     const traffic = trafficForDeployment(cluster, deployment);
-    const bins = trafficBins(traffic.results, w);
+    // The current second is still filling up: drawn, it would look like a drop in traffic.
+    const bins = trafficBins(traffic.results, { from: w.from, to: Math.floor(now / 1000) * 1000 - 1 });
     const name = deployment.startsWith('default/') ? deployment.slice('default/'.length) : deployment;
     const data: RolloutChartData = { series, bins, window: w, hasTraffic: traffic.sources.length > 0 };
     const summary = rolloutSummary(t, name, series, lastSeconds(traffic.results, now, traffic.sources.length > 0));

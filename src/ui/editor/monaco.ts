@@ -103,5 +103,17 @@ configureMonacoYaml(monacoForYaml as unknown as Parameters<typeof configureMonac
 });
 
 // The editor sits on the pane's own background instead of Monaco's stock white/grey.
-monaco.editor.defineTheme('kubelab-light', { base: 'vs', inherit: true, rules: [], colors: { 'editor.background': '#ffffff' } });
-monaco.editor.defineTheme('kubelab-dark', { base: 'vs-dark', inherit: true, rules: [], colors: { 'editor.background': '#141920' } });
+// Line numbers and comments darker/lighter than Monaco's defaults: those miss WCAG AA contrast
+// (4.5:1) on our backgrounds, and axe checks the whole page.
+monaco.editor.defineTheme('kubelab-light', {
+  base: 'vs',
+  inherit: true,
+  rules: [{ token: 'comment', foreground: '3b7a2a' }],
+  colors: { 'editor.background': '#ffffff', 'editorLineNumber.foreground': '#57606a', 'editorLineNumber.dimmedForeground': '#57606a', 'editorLineNumber.activeForeground': '#1b1f24' },
+});
+monaco.editor.defineTheme('kubelab-dark', {
+  base: 'vs-dark',
+  inherit: true,
+  rules: [{ token: 'comment', foreground: '8fbf7f' }],
+  colors: { 'editor.background': '#141920', 'editorLineNumber.foreground': '#8b949e', 'editorLineNumber.dimmedForeground': '#8b949e', 'editorLineNumber.activeForeground': '#e6e9ef' },
+});

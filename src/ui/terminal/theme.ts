@@ -32,7 +32,7 @@ const DARK_ANSI = {
   magenta: '#d2a8ff',
   cyan: '#39c5cf',
   white: '#b1bac4',
-  brightBlack: '#6e7681',
+  brightBlack: '#8b949e',
   brightRed: '#ffa198',
   brightGreen: '#56d364',
   brightYellow: '#e3b341',

@@ -393,7 +393,9 @@ export function createClusterView(el: HTMLElement, opts: ClusterViewOptions): Cl
         if (!same) {
         g.attr('class', `cv-pod st-${st} d-${dens}${d.pod.terminating ? ' is-terminating' : ''}`)
           .attr('data-key', d.key)
-          .attr('role', 'button')
+          // A group, not a button: its containers are controls of their own, and a button
+          // may not hold other controls. It still takes focus, Enter and clicks.
+          .attr('role', 'group')
           .attr('aria-label', podLabel(d));
         g.select('rect.cv-card').transition(T).attr('width', d.w).attr('height', d.h).attr('rx', dens === 'mini' ? 3 : 6);
         const full = dens === 'full';
