@@ -18,6 +18,14 @@ export type PaneId = 'editor' | 'view' | 'inspector' | 'terminal';
 
 export const SPEEDS = [0.25, 0.5, 1, 2, 4, 8, 16] as const;
 
+/**
+ * The page's cluster differs from a real one in one place, for teaching, and the Faults
+ * panel says so: pods leave an unreachable node after 60 s instead of the 300 s that
+ * DefaultTolerationSeconds gives. Saved labs replay with the same options.
+ */
+export const EVICTION_TIMEOUT_SECONDS = 60;
+const LAB_OPTIONS = { evictionTimeoutSeconds: EVICTION_TIMEOUT_SECONDS };
+
 /** Terminal output is kept for the page (scrollback after a reload), bounded. */
 const SCROLLBACK_CHARS = 200_000;
 const HISTORY_MAX = 500;
@@ -165,7 +173,7 @@ export const useLab = create<LabState>((set, get) => {
   }
 
   const seed = saved?.seed ?? 1;
-  const initial = saved ? LabDriver.replay({ seed, readFile }, saved.actions, saved.now) : new LabDriver({ seed, readFile });
+  const initial = saved ? LabDriver.replay({ ...LAB_OPTIONS, seed, readFile }, saved.actions, saved.now) : new LabDriver({ ...LAB_OPTIONS, seed, readFile });
   const startedAt = saved?.startedAt ?? initial.now;
   attach(initial);
 
@@ -218,7 +226,7 @@ export const useLab = create<LabState>((set, get) => {
     rewindTo(now) {
       const all = [...driver.actions, ...driver.future];
       const target = Math.max(get().startedAt, Math.min(now, driver.now + 24 * 3600_000));
-      attach(LabDriver.replay({ seed: get().seed, readFile }, all, target));
+      attach(LabDriver.replay({ ...LAB_OPTIONS, seed: get().seed, readFile }, all, target));
       set({ busy: driver.busy('terminal'), prompt: driver.prompt(), snapshot: buildSnapshot(driver.cluster) });
       appendScrollback(`\n\x1b[90m— ${get().lang === 'ko' ? '되감기' : 'rewound to'} ${new Date(get().epoch + target).toISOString().slice(11, 19)} —\x1b[0m\n`);
       syncSim();
@@ -233,7 +241,7 @@ export const useLab = create<LabState>((set, get) => {
       }
     },
     reset() {
-      const d = new LabDriver({ seed: get().seed, readFile });
+      const d = new LabDriver({ ...LAB_OPTIONS, seed: get().seed, readFile });
       attach(d);
       set({ startedAt: d.now, scrollback: '', busy: false, prompt: d.prompt(), selected: undefined, snapshot: buildSnapshot(d.cluster), actions: [], future: [] });
       for (const fn of terminalListeners) fn('\x1bc');

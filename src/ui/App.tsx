@@ -1,8 +1,7 @@
-import { useEffect } from 'react';
+import { lazy, Suspense, useEffect } from 'react';
 import { useLab } from '../state/labStore.ts';
 import { EditorPane } from './editor/EditorPane.tsx';
 import { ClusterViewPane } from './view/ClusterViewPane.tsx';
-import { TerminalPane } from './terminal/TerminalPane.tsx';
 import { TopBar } from './TopBar.tsx';
 import { Inspector } from './Inspector.tsx';
 import { Timeline } from './Timeline.tsx';
@@ -12,6 +11,9 @@ import { useShortcuts } from './useShortcuts.ts';
 import { appStrings } from './strings.ts';
 import { Narrator } from './Narrator.tsx';
 import { Notice } from './Notice.tsx';
+
+// xterm is a fifth of the page's JavaScript: it loads just after first paint, with the editor.
+const TerminalPane = lazy(() => import('./terminal/TerminalPane.tsx').then((m) => ({ default: m.TerminalPane })));
 
 export function App() {
   const theme = useLab((s) => s.theme);
@@ -39,7 +41,9 @@ export function App() {
           <Inspector />
         </Pane>
         <Pane id="terminal" title={t('terminal')}>
-          <TerminalPane />
+          <Suspense fallback={<p className="pane-body muted">…</p>}>
+            <TerminalPane />
+          </Suspense>
         </Pane>
       </main>
       <Timeline />

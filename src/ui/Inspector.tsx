@@ -1,11 +1,24 @@
-import { useMemo, useState } from 'react';
+import { lazy, Suspense, useMemo, useState } from 'react';
 import { currentDriver, useLab } from '../state/labStore.ts';
+import { pageHistory } from '../state/history.ts';
 import { containerLogs, describeObject, objectYaml, splitSelection } from '../state/inspect.ts';
 import { parseKey, type EventView } from '../state/snapshot.ts';
 import { appStrings } from './strings.ts';
 import { whyFor } from './why.ts';
 import { clockTime } from './format.ts';
-import { ChartsPanel } from './charts/ChartsPanel.tsx';
+import { Faults } from './Faults.tsx';
+
+// The charts' code (d3 scales, axes, shapes) loads when first shown; their history is
+// recorded from the start so the first look already shows the minutes before.
+pageHistory(useLab, () => currentDriver().cluster);
+const LazyCharts = lazy(() => import('./charts/ChartsPanel.tsx').then((m) => ({ default: m.ChartsPanel })));
+function ChartsPanel() {
+  return (
+    <Suspense fallback={<p className="muted">…</p>}>
+      <LazyCharts />
+    </Suspense>
+  );
+}
 
 type Tab = 'describe' | 'yaml' | 'events' | 'logs' | 'charts';
 
@@ -80,6 +93,7 @@ export function Inspector() {
         <span className="name">{name}</span>
         {namespace && namespace !== 'default' && <span className="muted">{namespace}</span>}
       </div>
+      <Faults selection={sel.key} container={sel.container ?? (activeTab === 'logs' ? activeContainer : undefined)} />
       <div role="tablist" className="inspector-tabs" aria-label={t('inspector')}>
         {tabs.map((k) => (
           <button key={k} role="tab" type="button" id={`insp-tab-${k}`} aria-controls="insp-panel" aria-selected={activeTab === k} tabIndex={activeTab === k ? 0 : -1} onClick={() => setTab(k)}
