@@ -99,7 +99,7 @@ export function createCluster(opts: ClusterOptions = {}): Cluster {
   }
   api.bootstrapServices();
 
-  const scheduler = new Scheduler(sim);
+  const scheduler = new Scheduler(sim, { nodeImages: (node) => machines.get(node)?.images });
   new ReplicaSetController(sim, api);
   new JobController(sim, api);
   new DaemonSetController(sim, api);

@@ -1,14 +1,15 @@
 // The scheduler: for each pod with no node, filter the nodes (NodeUnschedulable, NodeName,
 // NodeAffinity/nodeSelector, TaintToleration, NodeResourcesFit, NodePorts), score what is
-// left (least allocated), and bind. A pod that fits nowhere stays Pending with a
-// FailedScheduling event worded as kube-scheduler words it, and is retried when the cluster
-// changes.
+// left with the v1.31 default profile's score plugins (score.ts), and bind. A pod that fits
+// nowhere stays Pending with a FailedScheduling event worded as kube-scheduler words it, and is
+// retried when the cluster changes.
 
 import type { Node, Pod } from '../api.ts';
 import type { SimContext } from '../context.ts';
 import { milliValue, intValue, tryParseQuantity } from '../quantity.ts';
 import { VolumeBinding } from '../controllers/volume/binding.ts';
 import { podFitsNodeAffinity, tolerates } from '../selectors.ts';
+import { podResourceRequests, scoreNodes, type NodeScore } from './score.ts';
 
 const SCHEDULE_LATENCY_MS = 20;
 /** podMaxInUnschedulablePodsDuration: unschedulable pods are retried at least this often. */
@@ -28,6 +29,16 @@ export interface Decision {
   node?: string;
   verdicts: Verdict[];
   at: number;
+  /** The Score phase for the feasible nodes, highest first (absent when one node or none fit). */
+  scores?: NodeScore[];
+}
+
+export interface SchedulerOptions {
+  /**
+   * Images each node holds, by full reference, with their sizes: what the kubelet reports in
+   * node.status.images, for ImageLocality when the Node object does not carry them.
+   */
+  nodeImages?: (node: string) => ReadonlyMap<string, number> | undefined;
 }
 
 function q(v: string | number | undefined, milli: boolean): number {
@@ -37,19 +48,9 @@ function q(v: string | number | undefined, milli: boolean): number {
   return milli ? milliValue(r.quantity) : intValue(r.quantity);
 }
 
-/** The pod's effective requests as the scheduler computes them (max of init vs sum of apps). */
+/** The pod's effective requests as the scheduler filters with them (resourcehelper.PodRequests: sidecars, init peak, overhead). */
 export function podRequests(pod: Pod): { cpuMilli: number; memory: number } {
-  let cpu = 0;
-  let mem = 0;
-  for (const c of pod.spec?.containers ?? []) {
-    cpu += q(c.resources?.requests?.['cpu'] ?? c.resources?.limits?.['cpu'], true);
-    mem += q(c.resources?.requests?.['memory'] ?? c.resources?.limits?.['memory'], false);
-  }
-  for (const c of pod.spec?.initContainers ?? []) {
-    cpu = Math.max(cpu, q(c.resources?.requests?.['cpu'] ?? c.resources?.limits?.['cpu'], true));
-    mem = Math.max(mem, q(c.resources?.requests?.['memory'] ?? c.resources?.limits?.['memory'], false));
-  }
-  return { cpuMilli: cpu, memory: mem };
+  return podResourceRequests(pod, false);
 }
 
 export class Scheduler {
@@ -60,7 +61,10 @@ export class Scheduler {
   private readonly volumeBinding: VolumeBinding;
   readonly decisions: Decision[] = [];
 
-  constructor(private readonly sim: SimContext) {
+  constructor(
+    private readonly sim: SimContext,
+    private readonly opts: SchedulerOptions = {},
+  ) {
     this.volumeBinding = new VolumeBinding(sim);
     sim.store.watch('Pod', (ev) => {
       const pod = ev.object as Pod;
@@ -180,25 +184,46 @@ export class Scheduler {
       return;
     }
     this.unschedulable.delete(`${ns}/${name}`);
-    const nodes = new Map(this.sim.store.list<Node>('Node').map((n) => [n.metadata.name ?? '', n]));
-    const pods = this.sim.store.list<Pod>('Pod');
-    // NodeResourcesFit LeastAllocated: prefer the node with the most room; ties broken at random.
-    const scored = fits.map((v) => {
-      const node = nodes.get(v.node)!;
-      const onNode = pods.filter((p) => p.spec?.nodeName === v.node);
-      const used = onNode.map(podRequests).reduce((a, b) => ({ cpuMilli: a.cpuMilli + b.cpuMilli, memory: a.memory + b.memory }), podRequests(pod));
-      const cpuFree = 1 - used.cpuMilli / Math.max(1, q(node.status?.allocatable?.['cpu'], true));
-      const memFree = 1 - used.memory / Math.max(1, q(node.status?.allocatable?.['memory'], false));
-      const score = Math.round(((cpuFree + memFree) / 2) * 100) - onNode.length;
-      return { node: v.node, score };
-    });
-    const best = Math.max(...scored.map((s) => s.score));
-    const top = scored.filter((s) => s.score === best);
-    const chosen = this.sim.random.pick(top).node;
+    const scores = fits.length > 1 ? this.score(pod, new Set(fits.map((v) => v.node))) : undefined;
+    const best = scores ? Math.max(...scores.map((s) => s.total)) : 0;
+    const top = scores ? scores.filter((s) => s.total === best).map((s) => s.node) : fits.map((v) => v.node);
+    // selectHost picks uniformly among the top totals. Always one draw, even for a single
+    // candidate, so the seeded stream (and every later generated name) does not depend on how
+    // many nodes tied.
+    const chosen = this.sim.random.pick(top);
+    if (scores) decision.scores = [...scores].sort((a, b) => b.total - a.total);
     decision.node = chosen;
     this.decisions.push(decision);
     if (this.decisions.length > 200) this.decisions.shift();
     this.bindWhenVolumesReady(pod, chosen, true);
+  }
+
+  /** The Score phase over the feasible nodes, in store order. */
+  private score(pod: Pod, feasibleNames: ReadonlySet<string>): NodeScore[] {
+    const store = this.sim.store;
+    const allNodes = store.list<Node>('Node');
+    const feasible = allNodes.filter((n) => feasibleNames.has(n.metadata.name ?? ''));
+    const pods = store.list<Pod>('Pod').filter((p) => p.spec?.nodeName && p.status?.phase !== 'Succeeded' && p.status?.phase !== 'Failed');
+    const nodeImages = new Map<string, ReadonlyMap<string, number>>();
+    for (const n of allNodes) {
+      const name = n.metadata.name ?? '';
+      const images = new Map<string, number>(this.opts.nodeImages?.(name) ?? []);
+      for (const img of n.status?.images ?? []) for (const ref of img.names ?? []) images.set(ref, img.sizeBytes ?? 0);
+      nodeImages.set(name, images);
+    }
+    return scoreNodes({
+      pod,
+      feasible,
+      allNodes,
+      pods,
+      nodeImages,
+      services: store.list('Service'),
+      replicationControllers: store.list('ReplicationController'),
+      replicaSets: store.list('ReplicaSet'),
+      statefulSets: store.list('StatefulSet'),
+      namespaceLabels: (ns) => store.get('Namespace', undefined, ns)?.metadata.labels,
+      matchesRequiredAffinity: (n) => podFitsNodeAffinity(pod.spec, n),
+    });
   }
 
   /** PreBind (VolumeBinding) then Bind: a pod whose volumes are not bound yet is checked again every second. */
