@@ -62,7 +62,16 @@ export interface RunningContainer {
   previousLogs?: LogBuffer;
   probes: ProbeRunner[];
   killing?: { reason: string; timer?: TimerHandle };
+  /** The container's cgroup: its main process plus every exec'd process (kubectl top, OOM). */
   usage: { memoryBytes: number; cpuMilli: number };
+  /** The main process's own memory; usage.memoryBytes adds the exec sessions' to it. */
+  mainMemory?: number;
+  /** Memory of processes started by `kubectl exec`, one entry per session. */
+  execMemory?: Map<object, number>;
+  /** Wall time this instance was created (crictl's CREATED). */
+  createdAt?: number;
+  /** The previous, exited instance, kept as kubelet's container GC keeps one per container. */
+  deadInstance?: DeadInstance;
   /** Busy pulling/creating: do not start again. */
   busy: boolean;
   timer?: TimerHandle;
@@ -75,6 +84,16 @@ export interface RunningContainer {
   probeNet?: Network;
   /** What exec probes reuse between runs (context, shell options, captured output). */
   probeExec?: { ctx: ProcessContext; opts: ReturnType<Kubelet['shellOptionsFor']>; output: string };
+}
+
+/** An exited container instance as the runtime still lists it (`crictl ps -a`). */
+export interface DeadInstance {
+  id: string;
+  attempt: number;
+  createdAt: number;
+  exitCode: number;
+  image?: ResolvedImage;
+  logs: LogBuffer;
 }
 
 /** Drives a process generator on the virtual clock. */
@@ -580,6 +599,9 @@ export class Kubelet {
     }
     const isRestart = c.containerID !== undefined;
     if (isRestart) {
+      const last = c.lastTerminated;
+      c.deadInstance = { id: c.containerID!, attempt: c.restartCount, createdAt: c.createdAt ?? last?.startedAt ?? 0, exitCode: last?.exitCode ?? 0, logs: c.logs };
+      if (c.image) c.deadInstance.image = c.image;
       c.restartCount++;
       c.previousLogs = c.logs;
       c.logs = new LogBuffer();
@@ -587,6 +609,7 @@ export class Kubelet {
     c.image = image;
     c.containerID = `containerd://${this.sim.random.hex(64)}`;
     c.fs = this.containerFs(w, c, image);
+    c.createdAt = this.sim.clock.wallTime;
     const rt = this.sim.version.replace(/^v/, '');
     void rt;
     this.event(w, 'Normal', 'Created', `Created container ${c.spec.name}`, c);
@@ -614,6 +637,8 @@ export class Kubelet {
     c.started = !c.spec.startupProbe;
     c.ready = false;
     c.usage = { memoryBytes: image.model.memoryBytes, cpuMilli: image.model.cpuMilli };
+    c.mainMemory = image.model.memoryBytes;
+    c.execMemory = new Map();
     this.event(w, 'Normal', 'Started', `Started container ${c.spec.name}`, c);
     c.env = env.env;
     delete c.probeExec;
@@ -695,10 +720,14 @@ export class Kubelet {
       net: this.sim.network.viewFrom(net, ns, net?.ip ?? ''),
       listen: (l) => (net ? net.listen(c.spec.name, l) : false),
       setUsage: (u) => {
-        if (u.memoryBytes !== undefined) c.usage.memoryBytes = u.memoryBytes;
+        if (u.memoryBytes !== undefined) {
+          c.mainMemory = u.memoryBytes;
+          this.sumMemory(c);
+        }
         if (u.cpuMilli !== undefined) c.usage.cpuMilli = u.cpuMilli;
         this.sim.clock.schedule(0, () => this.checkMemory(w, c));
       },
+      signal: (pid, sig) => this.signalFromContainer(w, c, pid, sig),
       ingress: (req, opts) => this.ingressRouter.handle(this.sim.network.viewFrom(net, ns, net?.ip ?? '', req.headers['User-Agent'] ?? 'Wget'), opts.className, req, opts.https),
     };
   }
@@ -718,6 +747,73 @@ export class Kubelet {
     return { ...base, stdout: (t) => out('stdout', t), stderr: (t) => out('stderr', t), setUsage: () => undefined };
   }
 
+  /**
+   * A `kubectl exec` process: it joins the container's cgroup, so its memory counts toward the
+   * container's limit (`tail /dev/zero` in an exec session OOM-kills the container). release()
+   * when the session ends gives the memory back.
+   */
+  execSession(w: PodWorker, c: RunningContainer, out: (stream: 'stdout' | 'stderr', text: string) => void): { ctx: ProcessContext; release: () => void } {
+    const key = {};
+    const instance = c.containerID;
+    const ctx = this.execContext(w, c, out);
+    ctx.setUsage = (u) => {
+      if (u.memoryBytes === undefined || c.containerID !== instance || c.state.type !== 'running') return;
+      c.execMemory?.set(key, u.memoryBytes);
+      this.sumMemory(c);
+      this.checkMemory(w, c);
+    };
+    const release = (): void => {
+      if (c.containerID !== instance || !c.execMemory?.delete(key)) return;
+      this.sumMemory(c);
+    };
+    return { ctx, release };
+  }
+
+  private sumMemory(c: RunningContainer): void {
+    let total = c.mainMemory ?? 0;
+    for (const m of c.execMemory?.values() ?? []) total += m;
+    c.usage.memoryBytes = total;
+  }
+
+  /**
+   * kill(2) from a process inside the container. Only PID 1 exists for it here. The kernel
+   * protects a PID namespace's init from its own namespace: a signal reaches it only if it
+   * installed a handler, and SIGKILL/SIGSTOP never do (pid_namespaces(7)). So `kill -9 1`
+   * and `kill 1` do nothing to `sleep` or a `sh -c` loop, while nginx-like servers, which
+   * handle TERM/INT/QUIT, shut down and exit 0.
+   */
+  private signalFromContainer(w: PodWorker, c: RunningContainer, pid: number, sig: number): 'ok' | 'esrch' {
+    if (pid !== 1 || c.state.type !== 'running') return 'esrch';
+    const handles = (c as RunningContainer & { sigterm?: 'exit' | 'ignore' }).sigterm === 'exit';
+    if (!handles || !(sig === 15 || sig === 2 || sig === 3) || c.killing) return 'ok';
+    const instance = c.containerID;
+    const startedAt = c.state.startedAt;
+    this.sim.clock.schedule(KILL_EXIT_MS, () => {
+      if (c.containerID !== instance || c.state.type !== 'running' || c.killing) return;
+      this.exited(w, c, { type: 'terminated', exitCode: 0, reason: 'Completed', startedAt, finishedAt: this.sim.clock.wallTime });
+    });
+    return 'ok';
+  }
+
+  /**
+   * The runtime's StopContainer (`crictl stop [-t N] ID`): SIGTERM and up to N seconds, then
+   * SIGKILL; with no timeout (crictl's default 0) SIGKILL at once. The kubelet learns of the
+   * exit as of any other (PLEG) and restarts the container per restartPolicy.
+   */
+  runtimeStop(w: PodWorker, c: RunningContainer, timeoutSeconds: number): void {
+    if (c.state.type !== 'running') return;
+    const instance = c.containerID;
+    const startedAt = c.state.startedAt;
+    const finish = (exitCode: number): void => {
+      if (c.containerID !== instance || c.state.type !== 'running') return;
+      this.exited(w, c, { type: 'terminated', exitCode, reason: exitCode === 0 ? 'Completed' : 'Error', startedAt, finishedAt: this.sim.clock.wallTime });
+    };
+    const handles = (c as RunningContainer & { sigterm?: 'exit' | 'ignore' }).sigterm === 'exit';
+    if (timeoutSeconds > 0 && handles) this.sim.clock.schedule(KILL_EXIT_MS, () => finish(0));
+    else if (timeoutSeconds > 0) this.sim.clock.schedule(timeoutSeconds * 1000, () => finish(137));
+    else finish(137);
+  }
+
   shellOptionsFor(c: RunningContainer): { extraCommands: Map<string, (argv: string[], ctx: ProcessContext) => Proc>; busyboxVersion: string; hasShell: boolean } {
     const model = c.image?.model;
     const extra = new Map(Object.entries(model?.binaries ?? {}).map(([k, v]) => [k, v.run] as const));
@@ -731,7 +827,8 @@ export class Kubelet {
     const q = tryParseQuantity(String(limit));
     if (!q.ok) return;
     if (c.usage.memoryBytes > quantityValue(q.quantity)) {
-      // The kernel's OOM killer: SIGKILL, exit 137, reason OOMKilled.
+      // The kernel's OOM killer: SIGKILL, exit 137, reason OOMKilled. On cgroup v2 the kubelet
+      // sets memory.oom.group, so an exec'd process over the limit takes the whole container.
       const startedAt = c.state.startedAt;
       c.proc?.stop();
       this.exited(w, c, { type: 'terminated', exitCode: 137, reason: 'OOMKilled', startedAt, finishedAt: this.sim.clock.wallTime });
@@ -778,6 +875,8 @@ export class Kubelet {
     c.ready = false;
     c.started = false;
     c.usage = { memoryBytes: 0, cpuMilli: 0 };
+    c.mainMemory = 0;
+    c.execMemory = new Map();
     if (w.terminating) {
       this.publish(w);
       this.maybeFinishTermination(w);

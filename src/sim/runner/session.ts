@@ -11,6 +11,7 @@ import { execIn, findContainer, type ContainerRef } from '../kubectl/commands/co
 import { runShell } from '../runtime/shell/index.ts';
 import { curl } from '../runtime/images.ts';
 import { systemctlFor } from '../kubelet/systemctl.ts';
+import { crictlFor } from '../kubelet/crictl.ts';
 import type { ProcessContext } from '../runtime/process.ts';
 import { newDir, normalizePath, Vfs } from '../runtime/vfs.ts';
 import { splitScript, words, type ScriptCommand } from './script.ts';
@@ -26,7 +27,7 @@ export interface SessionOptions {
 type Mode =
   | { kind: 'host' }
   | { kind: 'node'; node: string; fs: Vfs; cwd: string }
-  | { kind: 'container'; ref: ContainerRef; cwd: string };
+  | { kind: 'container'; ref: ContainerRef; cwd: string; instance?: string };
 
 const DEFAULT_STREAM_LIMIT_MS = 30_000;
 
@@ -114,17 +115,7 @@ export class Session {
       yield { type: 'sleep', ms };
       return 0;
     }
-    if (first === 'ssh') {
-      const target = rest.filter((a) => !a.startsWith('-')).pop() ?? '';
-      const node = target.includes('@') ? target.slice(target.indexOf('@') + 1) : target;
-      const machine = this.cluster.machines.get(node);
-      if (!machine) {
-        o.err(`ssh: Could not resolve hostname ${node}: Name or service not known\n`);
-        return 255;
-      }
-      this.modes.push({ kind: 'node', node, fs: new Vfs(machine.root, () => this.cluster.clock.wallTime), cwd: '/root' });
-      return 0;
-    }
+    if (first === 'ssh') return yield* this.ssh(rest, o);
     if (first === 'exit' || first === 'logout') return 0;
     if (first === 'clear') return 0;
     if (first === 'export' && !parsed.pipe) {
@@ -141,6 +132,39 @@ export class Session {
     }
     if (first === 'alias') return 0;
     return yield* this.hostShell(cmd.heredoc !== undefined ? `${cmd.line}\n${cmd.heredoc}${heredocDelimiter(cmd.line)}\n` : cmd.line, o);
+  }
+
+  /**
+   * `ssh [-opts] [user@]NODE [COMMAND...]`: without a command, a login shell on the node for
+   * the next lines; with one, the command's words joined by spaces run in the node's shell, as
+   * sshd hands them to `sh -c`, and the session stays on the workstation.
+   */
+  private *ssh(args: string[], o: Output): Job {
+    let i = 0;
+    for (; i < args.length; i++) {
+      const a = args[i]!;
+      if (!a.startsWith('-')) break;
+      // Options that take a value, as in ssh(1)'s synopsis.
+      if (/^-[BbcDEeFIiJLlmOoPpQRSWw]$/.test(a)) i++;
+    }
+    const target = args[i];
+    if (target === undefined) {
+      o.err('usage: ssh [-46AaCfGgKkMNnqsTtVvXxYy] [-B bind_interface] [-b bind_address]\n           [-c cipher_spec] [-D [bind_address:]port] [-E log_file] [-e escape_char]\n           [-F configfile] [-I pkcs11] [-i identity_file]\n           [-J destination] [-L address] [-l login_name] [-m mac_spec]\n           [-O ctl_cmd] [-o option] [-P tag] [-p port] [-R address]\n           [-S ctl_path] [-W host:port] [-w local_tun[:remote_tun]]\n           destination [command [argument ...]]\n');
+      return 255;
+    }
+    const node = target.includes('@') ? target.slice(target.indexOf('@') + 1) : target;
+    const machine = this.cluster.machines.get(node);
+    if (!machine) {
+      o.err(`ssh: Could not resolve hostname ${node}: Name or service not known\n`);
+      return 255;
+    }
+    const mode: Extract<Mode, { kind: 'node' }> = { kind: 'node', node, fs: new Vfs(machine.root, () => this.cluster.clock.wallTime), cwd: '/root' };
+    const command = args.slice(i + 1).join(' ');
+    if (command === '') {
+      this.modes.push(mode);
+      return 0;
+    }
+    return yield* this.runInNode(mode, { line: command, raw: [command], lineNo: 0 }, o, true);
   }
 
   private hostContext(o: Output): ProcessContext {
@@ -165,6 +189,7 @@ export class Session {
       ['k', kubectlBin],
       ['curl', curl],
       ['traffic', trafficShellCommand(this.cluster, () => this.namespace)],
+      ['ssh', (argv: string[], ctx: ProcessContext): Job => this.ssh(argv.slice(1), { out: (t) => ctx.stdout(t), err: (t) => ctx.stderr(t) })],
     ]);
     return yield* this.bounded(runShell(script, this.hostContext(o), { busyboxVersion: '1.36', extraCommands }));
   }
@@ -188,9 +213,9 @@ export class Session {
     }
   }
 
-  private *runInNode(m: Extract<Mode, { kind: 'node' }>, cmd: ScriptCommand, o: Output): Job {
+  private *runInNode(m: Extract<Mode, { kind: 'node' }>, cmd: ScriptCommand, o: Output, oneShot = false): Job {
     const argv = words(cmd.line, () => undefined).argv;
-    if (argv[0] === 'exit' || argv[0] === 'logout') {
+    if ((argv[0] === 'exit' || argv[0] === 'logout') && !oneShot) {
       this.modes.pop();
       o.out(`logout\nConnection to ${m.node} closed.\n`);
       return 0;
@@ -234,12 +259,14 @@ export class Session {
     const extraCommands = new Map([
       ['curl', curl],
       ['systemctl', systemctlFor(this.cluster.kubelets.get(m.node))],
+      ['crictl', crictlFor(this.cluster.kubelets.get(m.node))],
     ]);
     return yield* this.bounded(runShell(script, ctx, { busyboxVersion: '1.36', extraCommands }));
   }
 
   private *runInContainer(m: Extract<Mode, { kind: 'container' }>, cmd: ScriptCommand, o: Output): Job {
     const argv = words(cmd.line, () => undefined).argv;
+    if (m.instance !== undefined && !this.containerAlive(m)) return this.sessionKilled(o);
     if (argv[0] === 'exit') {
       this.modes.pop();
       return 0;
@@ -257,12 +284,31 @@ export class Session {
     }
     const body = cmd.heredoc !== undefined ? `${cmd.line}\n${cmd.heredoc}${heredocDelimiter(cmd.line)}\n` : cmd.line;
     const script = m.cwd === '/' ? body : `cd ${shellQuote(m.cwd)} 2>/dev/null\n${body}`;
-    return yield* execIn(this.kubectlEnv(), m.ref, ['sh', '-c', script], o);
+    const code = yield* execIn(this.kubectlEnv(), m.ref, ['sh', '-c', script], o);
+    if (!this.containerAlive(m)) return this.sessionKilled(o);
+    return code;
+  }
+
+  private containerAlive(m: Extract<Mode, { kind: 'container' }>): boolean {
+    const c = m.ref.container;
+    return c !== undefined && c.containerID === m.instance && c.state.type === 'running';
+  }
+
+  /**
+   * The container died under the exec session (OOM, its main process exited, crictl stop):
+   * the runtime SIGKILLs every process in it, the shell too, and kubectl reports that.
+   */
+  private sessionKilled(o: Output): number {
+    this.modes.pop();
+    o.err('command terminated with exit code 137\n');
+    return 137;
   }
 
   /** Enter a container shell (kubectl exec -it POD -- sh). */
   enterContainer(ref: ContainerRef): void {
-    this.modes.push({ kind: 'container', ref, cwd: '/' });
+    const mode: Mode = { kind: 'container', ref, cwd: '/' };
+    if (ref.container?.containerID) mode.instance = ref.container.containerID;
+    this.modes.push(mode);
   }
 
   /** One command as a terminal runs it: `kubectl exec -it POD -- sh` enters the container. */

@@ -82,6 +82,11 @@ export interface ProcessContext {
    */
   setUsage?(usage: { memoryBytes?: number; cpuMilli?: number }): void;
   /**
+   * kill(2) from this process: 'esrch' when no such process is visible to it. Delivery follows
+   * the kernel's rules for the target (a container's PID 1 ignores signals it has no handler for).
+   */
+  signal?(pid: number, signal: number): 'ok' | 'esrch';
+  /**
    * What an ingress controller sees of the cluster: route one HTTP request by the Ingress
    * objects of its class. Only the ingress controller image uses it.
    */

@@ -188,28 +188,41 @@ export function* execIn(env: KubectlEnv, ref: ContainerRef, argv: string[], o: O
     );
     return 1;
   }
-  const ctx = kubelet.execContext(ref.worker, c, (stream, text) => (stream === 'stdout' ? o.out(text) : o.err(text)));
-  const gen = runArgv(argv, ctx, opts);
+  const session = kubelet.execSession(ref.worker, c, (stream, text) => (stream === 'stdout' ? o.out(text) : o.err(text)));
+  const instance = c.containerID;
+  const gen = runArgv(argv, session.ctx, opts);
   let code: number;
   const limit = env.streamLimitMs ?? 60_000;
   let waited = 0;
-  for (;;) {
-    const r = gen.next();
-    if (r.done) {
-      code = r.value;
-      break;
+  try {
+    for (;;) {
+      const r = gen.next();
+      if (r.done) {
+        code = r.value;
+        break;
+      }
+      if (r.value.type === 'forever' || waited >= limit) {
+        gen.return(130);
+        code = 130;
+        break;
+      }
+      // An OOM kill caused by this very process happens inside gen.next().
+      if (c.containerID !== instance || c.state.type !== 'running') {
+        gen.return(137);
+        code = 137;
+        break;
+      }
+      waited += r.value.ms;
+      yield r.value;
+      // The container died meanwhile: the runtime SIGKILLs every process in it, this one too.
+      if (c.containerID !== instance || c.state.type !== 'running') {
+        gen.return(137);
+        code = 137;
+        break;
+      }
     }
-    if (r.value.type === 'forever' || waited >= limit) {
-      gen.return(130);
-      code = 130;
-      break;
-    }
-    waited += r.value.ms;
-    yield r.value;
-    if (c.state.type !== 'running') {
-      code = 137;
-      break;
-    }
+  } finally {
+    session.release();
   }
   if (code === 127 && /not found/.test('')) o.err('');
   return code;

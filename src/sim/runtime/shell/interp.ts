@@ -1412,6 +1412,14 @@ class ChildEnv implements AppletEnv, ProcessContext {
   listen(l: Listener): boolean {
     return this.sh.rt.ctx.listen(l);
   }
+  // An applet's memory and signals are the process's own: they reach the container's cgroup
+  // and PID namespace through the shell's context.
+  setUsage(u: { memoryBytes?: number; cpuMilli?: number }): void {
+    this.sh.rt.ctx.setUsage?.(u);
+  }
+  signal(pid: number, sig: number): 'ok' | 'esrch' {
+    return this.sh.rt.ctx.signal?.(pid, sig) ?? 'esrch';
+  }
   spawn(argv: string[], vars?: Map<string, string>): Proc {
     return this.sh.spawnChild(argv, this.io, vars);
   }

@@ -93,6 +93,7 @@ export const tail: Applet = (argv, env) => {
   }
   const period = Math.max(Number(o.flags.get('s') ?? '1') || 1, 0.001) * 1000;
   const names = o.rest.length ? o.rest : ['-'];
+  if (names.some((n) => abs(env, n) === '/dev/zero')) return tailZero(env, !bytes);
   let status = 0;
   const files: Followed[] = [];
   let stdinText: string | null = null;
@@ -146,6 +147,25 @@ function pick(text: string, count: number, fromTop: boolean, bytes: boolean): st
   const lines = splitLines(text);
   if (fromTop) return lines.slice(Math.max(count - 1, 0)).join('');
   return count === 0 ? '' : lines.slice(-count).join('');
+}
+
+/** How fast `tail /dev/zero` grows, and where the simulation stops it (no node pressure). */
+const ZERO_GROWTH_PER_S = 200 * 1024 * 1024;
+const ZERO_CAP = 3 * 1024 * 1024 * 1024;
+
+/**
+ * `tail /dev/zero`: tail keeps the last lines, and /dev/zero's first line never ends, so the
+ * buffer grows until the cgroup's limit OOM-kills the container (the classic memory hog).
+ * With -c tail keeps only the last N bytes: it spins without growing.
+ */
+function* tailZero(env: AppletEnv, grow: boolean): Proc {
+  let bytes = 0;
+  for (;;) {
+    yield { type: 'sleep', ms: bytes >= ZERO_CAP || !grow ? 1000 : 100 };
+    if (!grow || bytes >= ZERO_CAP) continue;
+    bytes = Math.min(ZERO_CAP, bytes + ZERO_GROWTH_PER_S / 10);
+    env.ctx.setUsage?.({ memoryBytes: bytes });
+  }
 }
 
 function* waitForever(): Proc {

@@ -5,6 +5,7 @@ import type { Applet } from '../types.ts';
 import * as basic from './basic.ts';
 import * as files from './files.ts';
 import * as net from './net.ts';
+import * as proc from './proc.ts';
 import { out } from './util.ts';
 
 const noop: Applet = () => 0;
@@ -37,6 +38,7 @@ export const APPLETS: Record<string, Applet> = {
   cat: files.cat,
   head: files.head,
   tail: files.tail,
+  kill: proc.kill,
   touch: files.touch,
   rm: files.rm,
   mkdir: files.mkdir,
