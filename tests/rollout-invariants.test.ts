@@ -90,7 +90,8 @@ spec:
       ),
       { numRuns: 60, seed: 42 },
     );
-  });
+    // Property runs build many clusters: generous under a loaded CI machine (speed is the bench's job).
+  }, 60_000);
 });
 
 describe('Endpoints invariants', () => {
@@ -167,7 +168,8 @@ spec:
       }),
       { numRuns: 25, seed: 7 },
     );
-  });
+    // Property runs build many clusters: generous under a loaded CI machine (speed is the bench's job).
+  }, 60_000);
 });
 
 describe('PersistentVolume binding invariants', () => {
@@ -226,5 +228,6 @@ spec:
       }),
       { numRuns: 30, seed: 11 },
     );
-  });
+    // Property runs build many clusters: generous under a loaded CI machine (speed is the bench's job).
+  }, 60_000);
 });

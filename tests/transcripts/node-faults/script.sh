@@ -60,13 +60,13 @@ systemctl status kubelet
 exit
 sleep 30
 kubectl get nodes
-sleep 15
+sleep 20
 kubectl get nodes
 kubectl describe node node02 | grep -E -A10 '^Taints|^Conditions'
 kubectl get endpoints web
 kubectl get pods -o wide
 kubectl describe pod -l app=web | grep -E '^Name:|NodeNotReady' | head -4
-sleep 300
+sleep 310
 kubectl get pods -o wide
 kubectl get events --field-selector reason=TaintManagerEviction
 # The kubelet comes back: the node is Ready and the evicted pods finish terminating.
