@@ -7,6 +7,7 @@ import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { get } from 'node:http';
 import { chromium } from '@playwright/test';
 
 const PORT = 4190;
@@ -15,17 +16,24 @@ const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--dis
 const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
-async function waitForServer(url, ms = 30_000) {
+async function waitForServer(url, ms = 90_000) {
   const end = Date.now() + ms;
+  let last;
   while (Date.now() < end) {
-    try {
-      if ((await fetch(url)).ok) return;
-    } catch {
-      /* not up yet */
-    }
+    // node:http rather than fetch: with @playwright/test loaded, fetch to the preview fails.
+    const ok = await new Promise((resolve) => {
+      get(url, (res) => {
+        res.resume();
+        resolve(res.statusCode === 200);
+      }).on('error', (e) => {
+        last = e;
+        resolve(false);
+      });
+    });
+    if (ok) return;
     await new Promise((r) => setTimeout(r, 200));
   }
-  throw new Error(`preview server did not start on ${url}`);
+  throw new Error(`preview server did not start on ${url}: ${last?.message ?? 'no answer'}`);
 }
 
 /** gzip sizes: the entry chunk plus what index.html preloads, and every lazy editor chunk. */
@@ -44,7 +52,7 @@ function bundleSizes(outDir) {
 export async function benchUi() {
   const outDir = mkdtempSync(join(tmpdir(), 'kubelab-ui-bench-'));
   execFileSync('npx', ['vite', 'build', '--outDir', outDir, '--emptyOutDir', '--logLevel', 'warn'], { stdio: 'inherit' });
-  const server = spawn('npx', ['vite', 'preview', '--outDir', outDir, '--host', '127.0.0.1', '--port', String(PORT), '--strictPort'], { stdio: 'ignore', detached: true });
+  const server = spawn('npx', ['vite', 'preview', '--outDir', outDir, '--host', '127.0.0.1', '--port', String(PORT), '--strictPort'], { stdio: ['ignore', 'ignore', 'inherit'], detached: true });
   const url = `http://127.0.0.1:${PORT}/`;
   const rows = [];
   const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ARGS });
@@ -62,10 +70,10 @@ export async function benchUi() {
       const page = await context.newPage();
       await page.goto(url);
       const fcp = await page.evaluate(() => new Promise((resolve) => {
-        const get = () => performance.getEntriesByName('first-contentful-paint')[0]?.startTime;
-        const t = get();
-        if (t !== undefined) resolve(t);
-        else new PerformanceObserver(() => resolve(get())).observe({ type: 'paint', buffered: true });
+        new PerformanceObserver((list) => {
+          const e = list.getEntriesByName('first-contentful-paint')[0];
+          if (e) resolve(e.startTime);
+        }).observe({ type: 'paint', buffered: true });
       }));
       paints.push(fcp);
       // The starter file is a pod named web: apply it and wait for the view to show it Running.

@@ -29,6 +29,8 @@ const LAB_OPTIONS = { evictionTimeoutSeconds: EVICTION_TIMEOUT_SECONDS };
 /** Terminal output is kept for the page (scrollback after a reload), bounded. */
 const SCROLLBACK_CHARS = 200_000;
 const HISTORY_MAX = 500;
+/** Least real time between two view-model rebuilds while the clock runs. */
+const SNAPSHOT_MS = 150;
 
 interface SimSlice {
   seed: number;
@@ -160,9 +162,16 @@ export const useLab = create<LabState>((set, get) => {
     set({ scrollback: sb.length > SCROLLBACK_CHARS ? sb.slice(sb.length - SCROLLBACK_CHARS) : sb });
   }
 
-  function syncSim(): void {
+  // The view model is rebuilt at most every SNAPSHOT_MS of real time while time runs (a busy
+  // cluster changes its store on almost every frame, and a 300-pod rebuild plus redraw per
+  // frame is what made long tasks); anything the student does rebuilds it at once.
+  let lastSnapshotAt = -Infinity;
+  function syncSim(fromTick = false): void {
     const s = get();
-    const snapshot = buildSnapshot(driver.cluster, s.snapshot);
+    const t = typeof performance !== 'undefined' ? performance.now() : 0;
+    const due = !fromTick || t - lastSnapshotAt >= SNAPSHOT_MS;
+    const snapshot = due ? buildSnapshot(driver.cluster, s.snapshot) : s.snapshot;
+    if (due) lastSnapshotAt = t;
     const patch: Partial<LabState> = { now: driver.now };
     if (snapshot !== s.snapshot) patch.snapshot = snapshot;
     if (driver.actions.length !== s.actions.length || driver.future !== s.future) {
@@ -206,7 +215,7 @@ export const useLab = create<LabState>((set, get) => {
       const s = get();
       if (s.paused) return;
       driver.advance(Math.round(realMs * s.speed));
-      syncSim();
+      syncSim(true);
     },
     setPaused: (paused) => set({ paused }),
     setSpeed: (speed) => set({ speed }),

@@ -25,6 +25,8 @@ export type ContainerPhase = 'waiting' | 'running' | 'ready' | 'terminated' | 'c
 
 export interface ContainerView {
   name: string;
+  /** The runtime's container ID as crictl shows it (13 characters), while there is one. */
+  id: string | undefined;
   /** 'init' runs to completion before the app containers; 'sidecar' is an init container with restartPolicy Always. */
   role: 'init' | 'sidecar' | 'app';
   image: string;
@@ -152,8 +154,10 @@ function containerView(spec: Container, status: ContainerStatus | undefined, rol
     reason = st.terminated.reason ?? (ok ? 'Completed' : 'Error');
   } else if (!reason) reason = 'Waiting';
   if (st?.waiting?.reason === 'CrashLoopBackOff') phase = 'failed';
+  const id = status?.containerID?.replace(/^[a-z]+:\/\//, '').slice(0, 13) || undefined;
   return {
     name: spec.name,
+    id,
     role,
     image: spec.image ?? '',
     phase,

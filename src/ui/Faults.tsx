@@ -50,7 +50,9 @@ export function Faults({ selection, container }: { selection: ObjectKey; contain
     const c = pod.containers.find((x) => x.name === container) ?? pod.containers.find((x) => x.role === 'app');
     if (c) {
       const exec = `kubectl exec ${name}${ns} -c ${c.name} --`;
-      faults.push({ label: t('killContainer'), command: `${exec} kill 1` });
+      // From inside, PID 1 ignores signals it has no handler for (busybox does); stopping it
+      // through the runtime on its node is what kills any container.
+      if (c.id && pod.node && c.phase !== 'terminated' && c.phase !== 'completed') faults.push({ label: t('killContainer'), command: `ssh ${pod.node} crictl stop ${c.id}` });
       if (c.probes.liveness) faults.push({ label: t('breakProbe'), command: `${exec} rm -f /tmp/healthy` });
       faults.push({ label: t('fillMemory'), command: `${exec} tail /dev/zero` });
     }

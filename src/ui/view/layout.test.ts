@@ -3,7 +3,7 @@ import type { ClusterSnapshot, ContainerView, PodView } from '../../state/snapsh
 import { layoutCluster, orderedContainers, PENDING_KEY, type Rect } from './layout.ts';
 
 function ctr(name: string, role: ContainerView['role'] = 'app', mounts: string[] = []): ContainerView {
-  return { name, role, image: 'nginx', phase: 'ready', reason: 'Running', ready: true, restarts: 0, mounts, ports: [], probes: { liveness: false, readiness: false, startup: false } };
+  return { name, id: undefined, role, image: 'nginx', phase: 'ready', reason: 'Running', ready: true, restarts: 0, mounts, ports: [], probes: { liveness: false, readiness: false, startup: false } };
 }
 
 function pod(name: string, node: string | undefined, owner?: string, ns = 'default'): PodView {
