@@ -2,13 +2,15 @@
 // The d3 view is imperative; this wrapper only creates it, feeds it and destroys it.
 
 import { useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
-import { useLab } from '../../state/labStore.ts';
+import { currentDriver, useLab } from '../../state/labStore.ts';
 import { parseKey } from '../../state/snapshot.ts';
 import { translator } from '../i18n.ts';
 import { createClusterView, type ClusterView } from './clusterView.ts';
 import { ClusterTree } from './ClusterTree.tsx';
 import { isVisible } from './layout.ts';
 import { Legend } from './Legend.tsx';
+import { createParticles } from './particles.ts';
+import { createTrafficFeed, type TrafficFeed } from './trafficFeed.ts';
 import { viewStrings, viewTable } from './strings.ts';
 import './view.css';
 
@@ -47,20 +49,44 @@ function Drawing() {
   const t = useMemo(() => translator(viewTable, lang), [lang]);
   const host = useRef<HTMLDivElement>(null);
   const view = useRef<ClusterView | undefined>(undefined);
+  const legend = useRef<HTMLDivElement>(null);
+  const live = useRef<HTMLDivElement>(null);
+  const feed = useRef<TrafficFeed | undefined>(undefined);
 
   useEffect(() => {
-    if (!host.current) return undefined;
+    if (!host.current || !legend.current || !live.current) return undefined;
+    const initialT = translator(viewTable, useLab.getState().lang);
     const v = createClusterView(host.current, {
       onSelect: (key) => useLab.getState().select(key),
       onOpenShell: openShell,
-      t: translator(viewTable, useLab.getState().lang),
+      t: initialT,
     });
     view.current = v;
+    // Traffic particles run on their own animation frames, beside (not through) snapshots.
+    const f = createTrafficFeed({
+      particles: createParticles(v.trafficLayer, v.trafficPositions),
+      read: () => {
+        const s = useLab.getState();
+        return { cluster: currentDriver().cluster, paused: s.paused, speed: s.speed };
+      },
+      positions: v.trafficPositions,
+      legend: legend.current,
+      live: live.current,
+      t: initialT,
+      reducedMotion: typeof matchMedia !== 'undefined' && matchMedia(MOTION_QUERY).matches,
+    });
+    feed.current = f;
     return () => {
+      f.destroy();
+      feed.current = undefined;
       v.destroy();
       view.current = undefined;
     };
   }, []);
+
+  useEffect(() => {
+    feed.current?.set({ t, reducedMotion });
+  }, [t, reducedMotion]);
 
   useEffect(() => {
     // theme is a dependency although colours come from CSS variables: a redraw is cheap
@@ -72,6 +98,8 @@ function Drawing() {
   return (
     <div className="cv-stage">
       <div className="cv-host" ref={host} />
+      <div className="cv-traffic-legend" ref={legend} hidden aria-hidden="true" />
+      <div className="visually-hidden" ref={live} role="status" aria-live="polite" />
       {empty && <p className="cv-empty">{t('empty')}</p>}
     </div>
   );

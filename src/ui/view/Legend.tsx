@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { circlePath, crossPath, diamondPath } from './particleMath.ts';
 import { containerShape, ICONS, type Status } from './status.ts';
 import { viewStrings, type ViewKey } from './strings.ts';
 
@@ -96,6 +97,22 @@ export function Legend() {
               <path className="cv-link is-dropped is-legend" d="M2,9 H32" />
             </Glyph>
             {t('lgEndpointOff')}
+          </li>
+          <li>
+            <Glyph>
+              <path className="cv-link is-ready is-legend" d="M2,9 H32" />
+              <path className="cv-pt-dot tv-0" d={circlePath(11, 9, 3.4)} />
+              <path className="cv-pt-dot tv-1" d={circlePath(23, 9, 3.4)} />
+            </Glyph>
+            {t('lgRequest')}
+          </li>
+          <li>
+            <Glyph>
+              <path className="cv-pt-fail-move" d={diamondPath(8, 9, 4.2)} />
+              <path className="cv-pt-fail-ring" d={circlePath(24, 9, 7)} />
+              <path className="cv-pt-fail-x" d={crossPath(24, 9, 3.6)} />
+            </Glyph>
+            {t('lgRequestFailed')}
           </li>
           <li>
             <Glyph>

@@ -4,9 +4,10 @@
 // when the snapshot, the filter, the language or the pane size changed.
 
 import * as d3 from 'd3';
-import type { ClusterSnapshot, ObjectKey } from '../../state/snapshot.ts';
+import { parseKey, type ClusterSnapshot, type ObjectKey } from '../../state/snapshot.ts';
 import type { Translate } from '../i18n.ts';
-import { fitMiddle, fitText, layoutCluster, textWidth, type ContainerBox, type GroupBox, type Layout, type LinkBox, type PodBox, type RegionBox, type ServiceBox, type StorageBox, type VolumeBar } from './layout.ts';
+import { fitMiddle, fitText, layoutCluster, textWidth, type ContainerBox, type GroupBox, type Layout, type LinkBox, type PodBox, type Rect, type RegionBox, type ServiceBox, type StorageBox, type VolumeBar } from './layout.ts';
+import type { Positions } from './particles.ts';
 import { containerShape, containerStatus, ICONS, podStatus, type Status } from './status.ts';
 import type { ViewKey } from './strings.ts';
 
@@ -24,8 +25,15 @@ export interface UpdateOptions {
   t?: Translate<ViewKey>;
 }
 
+/** Where the traffic particles go, by "namespace/name", plus which Service fronts which pod ("svc>pod"). */
+export type TrafficPositions = Positions & { serves: ReadonlySet<string> };
+
 export interface ClusterView {
   update(snapshot: ClusterSnapshot, opts: UpdateOptions): void;
+  /** The particle layer: above the links and pods, below storage; the view never draws in it. */
+  readonly trafficLayer: SVGGElement;
+  /** Positions from the current layout (the same object until the layout changes). */
+  trafficPositions(): TrafficPositions | undefined;
   destroy(): void;
 }
 
@@ -86,10 +94,14 @@ export function createClusterView(el: HTMLElement, opts: ClusterViewOptions): Cl
     links: svg.append('g').attr('class', 'cv-links').attr('aria-hidden', 'true'),
     services: svg.append('g').attr('class', 'cv-services'),
     pods: svg.append('g').attr('class', 'cv-pods'),
+    // Traffic particles: filled by particles.ts on animation frames, never by render(). Above
+    // the pods, so a request to a pod in a lower row stays visible on its way.
+    particles: svg.append('g').attr('class', 'cv-particles').attr('aria-hidden', 'true').style('pointer-events', 'none'),
     storage: svg.append('g').attr('class', 'cv-storage'),
   };
 
   let layout: Layout | undefined;
+  let positions: { for: Layout; value: TrafficPositions } | undefined;
   let last: { snap: ClusterSnapshot; showSystem: boolean; w: number; h: number; t: Translate<ViewKey> } | undefined;
   let lastOpts: UpdateOptions = { selected: undefined, showSystem: false, reducedMotion: false };
   let lastSnap: ClusterSnapshot | undefined;
@@ -626,7 +638,27 @@ export function createClusterView(el: HTMLElement, opts: ClusterViewOptions): Cl
   });
   ro.observe(el);
 
+  function trafficPositions(): TrafficPositions | undefined {
+    const L = layout;
+    if (!L) return undefined;
+    if (positions?.for === L) return positions.value;
+    const id = (ns: string | undefined, name: string) => `${ns ?? 'default'}/${name}`;
+    const services = new Map(L.services.map((s) => [id(s.svc.namespace, s.svc.name), s as Rect]));
+    const pods = new Map(L.pods.map((p) => [id(p.pod.namespace, p.pod.name), p as Rect]));
+    const serves = new Set<string>();
+    for (const s of L.services) {
+      for (const e of s.svc.endpoints) {
+        const pk = parseKey(e.pod);
+        serves.add(`${id(s.svc.namespace, s.svc.name)}>${id(pk.namespace, pk.name)}`);
+      }
+    }
+    positions = { for: L, value: { services, pods, serves } };
+    return positions.value;
+  }
+
   return {
+    trafficLayer: layers.particles.node()!,
+    trafficPositions,
     update(snapshot, o) {
       lastSnap = snapshot;
       if (o.t && o.t !== t) {
