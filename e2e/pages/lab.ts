@@ -7,8 +7,20 @@ export function seedFile(path: string): string {
   return readFileSync(new URL(`../../tests/transcripts/${path}`, import.meta.url), 'utf8');
 }
 
+/** The accessible names the page object uses, in both languages of the UI. */
+const NAMES = {
+  en: { editor: 'Editor', terminal: 'Terminal', cluster: 'Cluster', inspector: 'Inspector', speed: 'Speed', newFile: 'New file', rename: 'Rename', newName: /^New name for/ },
+  ko: { editor: '편집기', terminal: '터미널', cluster: '클러스터', inspector: '상세 정보', speed: '속도', newFile: '새 파일', rename: '이름 바꾸기', newName: /의 새 이름$/ },
+};
+
 export class LabPage {
   readonly errors: string[] = [];
+  /** The UI language the names are looked up in. */
+  lang: 'en' | 'ko' = 'en';
+
+  private get n() {
+    return NAMES[this.lang];
+  }
 
   constructor(readonly page: Page) {
     page.on('pageerror', (e) => this.errors.push(e.message));
@@ -57,18 +69,18 @@ export class LabPage {
 
   // --- time ---
   async speed(x: number): Promise<void> {
-    await this.page.getByRole('combobox', { name: 'Speed' }).selectOption(String(x));
+    await this.page.getByRole('combobox', { name: this.n.speed }).selectOption(String(x));
   }
 
   // --- editor ---
   get editorRegion(): Locator {
-    return this.page.getByRole('region', { name: 'Editor' });
+    return this.page.getByRole('region', { name: this.n.editor });
   }
 
   async newFile(name: string): Promise<void> {
-    await this.editorRegion.getByRole('button', { name: 'New file' }).click();
-    await this.editorRegion.getByRole('button', { name: 'Rename' }).click();
-    const input = this.editorRegion.getByRole('textbox', { name: /^New name for/ });
+    await this.editorRegion.getByRole('button', { name: this.n.newFile }).click();
+    await this.editorRegion.getByRole('button', { name: this.n.rename }).click();
+    const input = this.editorRegion.getByRole('textbox', { name: this.n.newName });
     await input.fill(name);
     await input.press('Enter');
     await expect(this.editorRegion.getByRole('tab', { name: new RegExp(name.replace('.', '\\.')) })).toHaveAttribute('aria-selected', 'true');
@@ -89,7 +101,7 @@ export class LabPage {
 
   // --- terminal ---
   get terminal(): Locator {
-    return this.page.getByRole('region', { name: 'Terminal' });
+    return this.page.getByRole('region', { name: this.n.terminal });
   }
 
   async focusTerminal(): Promise<void> {
@@ -100,6 +112,12 @@ export class LabPage {
     await this.focusTerminal();
     await this.page.keyboard.type(command);
     await this.page.keyboard.press('Enter');
+  }
+
+  /** Type a line and wait for the prompt to come back (the terminal ignores typing while busy). */
+  async runAndWait(command: string, timeout = 60_000): Promise<void> {
+    await this.run(command);
+    await expect.poll(async () => /[$#] *$/.test((await this.terminalText()).trimEnd() + ' ') && !(await this.terminalText()).trimEnd().endsWith(command.trim()), { timeout }).toBe(true);
   }
 
   async terminalText(): Promise<string> {
@@ -121,7 +139,7 @@ export class LabPage {
 
   // --- cluster view ---
   get view(): Locator {
-    return this.page.getByRole('region', { name: 'Cluster' });
+    return this.page.getByRole('region', { name: this.n.cluster });
   }
 
   pod(name: string): Locator {
@@ -138,6 +156,6 @@ export class LabPage {
 
   // --- inspector ---
   get inspector(): Locator {
-    return this.page.getByRole('region', { name: 'Inspector' });
+    return this.page.getByRole('region', { name: this.n.inspector });
   }
 }

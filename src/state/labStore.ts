@@ -33,6 +33,8 @@ const HISTORY_MAX = 500;
 const SNAPSHOT_MS = 150;
 
 interface SimSlice {
+  /** Which lab this is: 'lab' (the free lab) or 'lesson:ID'; each is saved on its own. */
+  context: string;
   seed: number;
   /** Simulated ms since the cluster started. */
   now: number;
@@ -87,6 +89,12 @@ interface Actions {
   /** Go to a moment: back by replay, forward by running the cluster. */
   seekTo(now: number): void;
   reset(): void;
+  /**
+   * Switch to another lab (the free lab, or a lesson's): the current one is saved, the other
+   * restored from the browser or, the first time, made from `fresh` (seed, setup commands,
+   * starting files).
+   */
+  enterContext(context: string, fresh: { seed: number; setup: string[]; files: WorkspaceFile[] }): void;
   // terminal
   submit(line: string): void;
   interrupt(): void;
@@ -114,6 +122,8 @@ export type LabState = SimSlice & TimeSlice & WorkspaceSlice & TerminalSlice & U
 
 // The driver is not state React renders; it lives beside the store.
 let driver: LabDriver;
+/** The current lab's setup commands (a lesson's), run again by Reset. */
+let setupLines: string[] = [];
 const terminalListeners = new Set<(text: string) => void>();
 
 function browserLang(): Lang {
@@ -133,7 +143,7 @@ function uniqueName(files: WorkspaceFile[], base: string): string {
 }
 
 export const useLab = create<LabState>((set, get) => {
-  const saved = loadSaved();
+  const saved = loadSaved('lab');
   const readFile = (name: string) => get().files.find((f) => f.name === name)?.text;
 
   function attach(d: LabDriver): void {
@@ -187,6 +197,7 @@ export const useLab = create<LabState>((set, get) => {
   attach(initial);
 
   return {
+    context: 'lab',
     seed,
     now: initial.now,
     epoch: initial.cluster.clock.epoch,
@@ -252,8 +263,32 @@ export const useLab = create<LabState>((set, get) => {
     reset() {
       const d = new LabDriver({ ...LAB_OPTIONS, seed: get().seed, readFile });
       attach(d);
+      for (const line of setupLines) d.submit(line, 'background');
       set({ startedAt: d.now, scrollback: '', busy: false, prompt: d.prompt(), selected: undefined, snapshot: buildSnapshot(d.cluster), actions: [], future: [] });
       for (const fn of terminalListeners) fn('\x1bc');
+      syncSim();
+    },
+    enterContext(context, fresh) {
+      if (context === get().context) return;
+      persistNow();
+      const saved = loadSaved(context);
+      const seed = saved?.seed ?? fresh.seed;
+      setupLines = fresh.setup;
+      set({ context, seed, files: saved?.files ?? fresh.files, activeFile: saved?.activeFile ?? fresh.files[0]?.name ?? 'untitled.yaml', history: saved?.history ?? [], scrollback: saved?.scrollback ?? '', selected: undefined, lastApply: undefined, future: [] });
+      let d: LabDriver;
+      if (saved) d = LabDriver.replay({ ...LAB_OPTIONS, seed, readFile }, saved.actions, saved.now);
+      else {
+        d = new LabDriver({ ...LAB_OPTIONS, seed, readFile });
+        // Setup is recorded like anything else, so a replay rebuilds the lesson's cluster.
+        for (const line of fresh.setup) d.submit(line, 'background');
+      }
+      attach(d);
+      set({ startedAt: saved?.startedAt ?? d.now, busy: d.busy('terminal'), prompt: d.prompt(), snapshot: buildSnapshot(d.cluster), actions: [...d.actions], future: d.future });
+      const back = get().scrollback;
+      for (const fn of terminalListeners) {
+        fn('\x1bc');
+        if (back) fn(back);
+      }
       syncSim();
     },
 
@@ -361,7 +396,7 @@ function persistNow(): void {
     theme: s.theme,
     collapsed: s.collapsed,
   };
-  const err = saveLab(data);
+  const err = saveLab(data, s.context);
   if (err && useLab.getState().notice !== err) useLab.setState({ notice: err });
 }
 useLab.subscribe((s, prev) => {

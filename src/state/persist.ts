@@ -72,9 +72,14 @@ export function parseSaved(raw: string | null | undefined): SavedLab | undefined
   };
 }
 
-export function loadSaved(): SavedLab | undefined {
+/** Where a lab is kept: the free lab, or one lab per lesson (`lesson:05-init-containers`). */
+export function storageKey(context: string): string {
+  return context === 'lab' ? STORAGE_KEY : `kubelab.${context}`;
+}
+
+export function loadSaved(context = 'lab'): SavedLab | undefined {
   try {
-    return parseSaved(storage()?.getItem(STORAGE_KEY));
+    return parseSaved(storage()?.getItem(storageKey(context)));
   } catch {
     return undefined;
   }
@@ -83,11 +88,11 @@ export function loadSaved(): SavedLab | undefined {
 export type SaveProblem = 'storageUnavailable' | 'storageFull';
 
 /** Save; says why when the browser would not keep it (the page tells the student). */
-export function saveLab(lab: SavedLab): SaveProblem | undefined {
+export function saveLab(lab: SavedLab, context = 'lab'): SaveProblem | undefined {
   const s = storage();
   if (!s) return 'storageUnavailable';
   try {
-    s.setItem(STORAGE_KEY, JSON.stringify({ version: SAVE_VERSION, ...lab }));
+    s.setItem(storageKey(context), JSON.stringify({ version: SAVE_VERSION, ...lab }));
     return undefined;
   } catch {
     return 'storageFull';

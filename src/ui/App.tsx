@@ -11,9 +11,14 @@ import { useShortcuts } from './useShortcuts.ts';
 import { appStrings } from './strings.ts';
 import { Narrator } from './Narrator.tsx';
 import { Notice } from './Notice.tsx';
+import { useRoute } from './useRoute.ts';
+import { lessonStrings } from './lesson/strings.ts';
 
 // xterm is a fifth of the page's JavaScript: it loads just after first paint, with the editor.
 const TerminalPane = lazy(() => import('./terminal/TerminalPane.tsx').then((m) => ({ default: m.TerminalPane })));
+// The lessons (their text and the course's files) load only when a lesson page opens.
+const Catalogue = lazy(() => import('./lesson/Catalogue.tsx'));
+const LessonPanel = lazy(() => import('./lesson/LessonPanel.tsx'));
 
 export function App() {
   const theme = useLab((s) => s.theme);
@@ -25,20 +30,39 @@ export function App() {
     document.documentElement.dataset['theme'] = theme;
     document.documentElement.lang = lang;
   }, [theme, lang]);
+  const route = useRoute();
+  const lt = lessonStrings();
+  if (route.page === 'lessons') {
+    return (
+      <div className="lab">
+        <TopBar />
+        <Suspense fallback={<p className="pane-body muted">…</p>}>
+          <Catalogue />
+        </Suspense>
+      </div>
+    );
+  }
+  const lessonId = route.page === 'lesson' ? route.id : undefined;
   return (
     <div className="lab">
       <TopBar />
       <Notice />
       <PaneTabs />
-      <main className="lab-main">
+      <main className={`lab-main${lessonId ? ' with-lesson' : ''}`}>
         <Pane id="editor" title={t('editor')}>
           <EditorPane />
         </Pane>
         <Pane id="view" title={t('cluster')}>
           <ClusterViewPane />
         </Pane>
-        <Pane id="inspector" title={t('inspector')}>
-          <Inspector />
+        <Pane id="inspector" title={lessonId ? lt('lesson') : t('inspector')}>
+          {lessonId ? (
+            <Suspense fallback={<p className="pane-body muted">…</p>}>
+              <LessonPanel key={lessonId} id={lessonId} />
+            </Suspense>
+          ) : (
+            <Inspector />
+          )}
         </Pane>
         <Pane id="terminal" title={t('terminal')}>
           <Suspense fallback={<p className="pane-body muted">…</p>}>

@@ -2,6 +2,8 @@ import { useRef } from 'react';
 import { SPEEDS, useLab } from '../state/labStore.ts';
 import { appStrings } from './strings.ts';
 import { Icon } from './Icon.tsx';
+import { useRoute } from './useRoute.ts';
+import { lessonStrings } from './lesson/strings.ts';
 import { clockTime } from './format.ts';
 import { exportWorkspace, readImport } from './workspaceFiles.ts';
 
@@ -59,13 +61,23 @@ export function TopBar() {
   const importFiles = useLab((s) => s.importFiles);
   const fileInput = useRef<HTMLInputElement>(null);
   const t = appStrings();
+  const lt = lessonStrings();
+  const route = useRoute();
   return (
     <header className="topbar">
-      <div className="brand">
+      <a className="brand" href="#/">
         <img src="./favicon.svg" alt="" width={22} height={22} />
         <span>Kubelab</span>
-      </div>
-      <TimeControls />
+      </a>
+      <nav className="topnav" aria-label="Kubelab">
+        <a href="#/lessons" aria-current={route.page !== 'lab' ? 'page' : undefined}>
+          {lt('lessons')}
+        </a>
+        <a href="#/" aria-current={route.page === 'lab' ? 'page' : undefined}>
+          {lt('freeLab')}
+        </a>
+      </nav>
+      {route.page !== 'lessons' && <TimeControls />}
       <div className="topbar-end">
         <button type="button" className="text-btn" onClick={() => exportWorkspace(useLab.getState().files)}>
           {t('export')}

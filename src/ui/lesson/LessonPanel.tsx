@@ -1,0 +1,218 @@
+import { useEffect, useMemo, useState } from 'react';
+import { currentDriver, useLab } from '../../state/labStore.ts';
+import { useProgress } from '../../state/progress.ts';
+import { checkStep, stepFiles } from '../../lessons/replay.ts';
+import type { Lesson, StepResult } from '../../lessons/types.ts';
+import { routeHref } from '../useRoute.ts';
+import { findLesson } from './catalog.ts';
+import { Markdown, type CodeActions } from './markdown.tsx';
+import { lessonStrings } from './strings.ts';
+import { Inspector } from '../Inspector.tsx';
+import './lesson.css';
+
+const CHECK_EVERY_MS = 500;
+
+/** The lines the student ran since `openedAt`: terminal lines and the editor's applies. */
+function ranSince(openedAt: number): string[] {
+  const out: string[] = [];
+  for (const a of useLab.getState().actions) {
+    if (a.kind !== 'line' || a.at < openedAt) continue;
+    out.push(...a.text.split('\n').filter((l) => l.trim()));
+  }
+  return out;
+}
+
+function useCodeActions(): CodeActions {
+  const importFiles = useLab((s) => s.importFiles);
+  const submit = useLab((s) => s.submit);
+  return useMemo(
+    () => ({
+      openInEditor: (file, code) => importFiles([{ name: file, text: code }]),
+      runInTerminal: (code) => submit(code.replace(/\n+$/, '')),
+      copy: (code) => void navigator.clipboard?.writeText(code).catch(() => undefined),
+    }),
+    [importFiles, submit],
+  );
+}
+
+function StepView({ lesson, index }: { lesson: Lesson; index: number }) {
+  const lang = useLab((s) => s.lang);
+  const progress = useProgress((s) => s.get(lesson.id));
+  const update = useProgress((s) => s.update);
+  const markDone = useProgress((s) => s.markDone);
+  const actions = useCodeActions();
+  const t = lessonStrings();
+  const [result, setResult] = useState<StepResult | undefined>(undefined);
+  const [showSolution, setShowSolution] = useState(false);
+  const step = lesson.steps[index]!;
+  const text = step.text[lang];
+  const labels = { copy: t('copy'), open: t('open'), run: t('run') };
+
+  useEffect(() => {
+    setShowSolution(false);
+    setResult(undefined);
+  }, [index]);
+
+  useEffect(() => {
+    if (!step.checks.length) return;
+    const check = () => {
+      const r = checkStep(currentDriver(), step, ranSince(useProgress.getState().get(lesson.id).openedAt));
+      setResult(r);
+      if (r.passed) markDone(lesson.id, step.id);
+    };
+    check();
+    const id = window.setInterval(check, CHECK_EVERY_MS);
+    return () => window.clearInterval(id);
+  }, [lesson.id, step, markDone]);
+
+  const done = progress.done.includes(step.id);
+  const go = (i: number) => {
+    update(lesson.id, { step: i, openedAt: useLab.getState().now, hints: 0 });
+    const files = stepFiles(lesson, lesson.steps[i]!);
+    const have = new Set(useLab.getState().files.map((f) => f.name));
+    const missing = files.filter((f) => !have.has(f.name));
+    if (missing.length) useLab.getState().importFiles(missing);
+  };
+
+  return (
+    <article className="lesson-step" aria-labelledby="lesson-step-title">
+      <p className="lesson-stepof">{t('stepOf', { n: index + 1, total: lesson.steps.length })}</p>
+      <h2 id="lesson-step-title">{text.title}</h2>
+      <div className="lesson-text">
+        <Markdown text={text.body} actions={actions} labels={labels} />
+      </div>
+      {text.predict && (
+        <section className="lesson-predict" aria-label={t('predict')}>
+          <h3>{t('predict')}</h3>
+          <Markdown text={text.predict} actions={actions} labels={labels} />
+          {done && text.answer && (
+            <div className="lesson-answer" role="status">
+              <h3>{t('answer')}</h3>
+              <Markdown text={text.answer} actions={actions} labels={labels} />
+            </div>
+          )}
+        </section>
+      )}
+      {step.checks.length > 0 ? (
+        <section className="lesson-checks" aria-label={t('checks')}>
+          <h3>{t('checks')}</h3>
+          <ul>
+            {step.checks.map((c) => {
+              const r = result?.results.find((x) => x.id === c.id);
+              const ok = done || r?.passed === true;
+              return (
+                <li key={c.id} className={ok ? 'ok' : 'todo'}>
+                  <span className="check-mark" aria-hidden="true">
+                    {ok ? '✓' : '○'}
+                  </span>
+                  <span className="visually-hidden">{ok ? t('passed') : t('notYet')}: </span>
+                  <span>{ok ? t('passed') : (r?.message[lang] ?? c.message[lang])}</span>
+                </li>
+              );
+            })}
+          </ul>
+          {done && (
+            <p className="lesson-done" role="status">
+              {t('allPassed')}
+            </p>
+          )}
+        </section>
+      ) : (
+        <p className="muted">{t('readingOnly')}</p>
+      )}
+      {text.hints.length > 0 && (
+        <section className="lesson-hints">
+          {text.hints.slice(0, progress.hints).map((h, i) => (
+            <div key={i} className="lesson-hint">
+              <Markdown text={h} actions={actions} labels={labels} />
+            </div>
+          ))}
+          <button type="button" className="text-btn" disabled={progress.hints >= text.hints.length} onClick={() => update(lesson.id, { hints: progress.hints + 1 })}>
+            {progress.hints >= text.hints.length ? t('noMoreHints') : progress.hints ? t('moreHint') : t('hint')}
+          </button>
+        </section>
+      )}
+      {step.solution && (
+        <section className="lesson-solution">
+          <button type="button" className="text-btn" aria-expanded={showSolution} onClick={() => setShowSolution(!showSolution)}>
+            {showSolution ? t('hideSolution') : t('solution')}
+          </button>
+          {showSolution && (
+            <Markdown
+              text={[
+                ...step.solution.apply.map((p) => `\`\`\`yaml file=${p.slice(p.lastIndexOf('/') + 1)}\n${lesson.files[p] ?? ''}\`\`\``),
+                ...step.solution.apply.map((p) => `\`\`\`sh run\nkubectl apply -f ${p.slice(p.lastIndexOf('/') + 1)}\n\`\`\``),
+                ...(step.solution.run.length ? [`\`\`\`sh run\n${step.solution.run.join('\n')}\n\`\`\``] : []),
+              ].join('\n\n')}
+              actions={actions}
+              labels={labels}
+            />
+          )}
+        </section>
+      )}
+      <nav className="lesson-nav" aria-label={t('lesson')}>
+        <button type="button" className="text-btn" disabled={index === 0} onClick={() => go(index - 1)}>
+          {t('previous')}
+        </button>
+        {index + 1 < lesson.steps.length ? (
+          <button type="button" className={`text-btn${done || !step.checks.length ? ' primary' : ''}`} onClick={() => go(index + 1)}>
+            {t('next')}
+          </button>
+        ) : (
+          <a className="text-btn primary" href={routeHref({ page: 'lessons' })}>
+            {t('finish')}
+          </a>
+        )}
+      </nav>
+    </article>
+  );
+}
+
+/** The lesson beside the lab: its text, checks, hints, and the inspector one tab away. */
+export default function LessonPanel({ id }: { id: string }) {
+  const lesson = findLesson(id);
+  const lang = useLab((s) => s.lang);
+  const enter = useLab((s) => s.enterContext);
+  const stepIndex = useProgress((s) => s.get(id).step);
+  const [tab, setTab] = useState<'lesson' | 'inspector'>('lesson');
+  const t = lessonStrings();
+
+  useEffect(() => {
+    if (!lesson) return;
+    const first = lesson.steps[0];
+    enter(`lesson:${lesson.id}`, { seed: lesson.seed, setup: lesson.setup, files: first ? stepFiles(lesson, first) : [] });
+    // A first visit: the first step opens now, after the setup, so setup lines are not the student's.
+    if (!useProgress.getState().lessons[lesson.id]) useProgress.getState().update(lesson.id, { step: 0, openedAt: useLab.getState().now, hints: 0 });
+    return () => enter('lab', { seed: 1, setup: [], files: [] });
+  }, [lesson, enter]);
+
+  if (!lesson) {
+    return (
+      <p className="pane-body">
+        <a href={routeHref({ page: 'lessons' })}>{t('lessons')}</a>
+      </p>
+    );
+  }
+  const index = Math.min(stepIndex, lesson.steps.length - 1);
+  return (
+    <div className="lesson-side">
+      <div className="lesson-side-head">
+        <a href={routeHref({ page: 'lessons' })} className="lesson-back">
+          ← {t('lessons')}
+        </a>
+        <span className="lesson-title">{lesson.text[lang].title}</span>
+      </div>
+      <div role="tablist" className="inspector-tabs" aria-label={t('lesson')}>
+        <button type="button" role="tab" aria-selected={tab === 'lesson'} tabIndex={tab === 'lesson' ? 0 : -1} onClick={() => setTab('lesson')}>
+          {t('lesson')}
+        </button>
+        <button type="button" role="tab" aria-selected={tab === 'inspector'} tabIndex={tab === 'inspector' ? 0 : -1} onClick={() => setTab('inspector')}>
+          {t('inspector')}
+        </button>
+      </div>
+      <div className="lesson-side-body" role="tabpanel" aria-label={tab === 'lesson' ? t('lesson') : t('inspector')}>
+        {tab === 'lesson' ? <StepView lesson={lesson} index={index} /> : <Inspector />}
+      </div>
+    </div>
+  );
+}
