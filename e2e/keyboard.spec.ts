@@ -70,7 +70,8 @@ test('sidecar article with the keyboard alone', async ({ page }) => {
   await page.keyboard.press('Enter');
   await page.keyboard.press('Alt+3');
   await expect(lab.inspector.getByRole('tab', { name: 'Describe' })).toBeFocused();
-  await page.keyboard.press('End'); // the last tab: Logs
+  await page.keyboard.press('End'); // the last tab: Charts; Logs is before it
+  await page.keyboard.press('ArrowLeft');
   await expect(lab.inspector.getByRole('tab', { name: 'Logs' })).toHaveAttribute('aria-selected', 'true');
   await page.keyboard.press('Tab');
   await expect(lab.inspector.getByRole('combobox', { name: 'Container' })).toBeFocused();

@@ -93,3 +93,26 @@ test('rewinding to before an apply and playing forward gives the same cluster', 
   await lab.expectPod('web', /Running, ready 1\/1/, 10_000);
   expect(await podIp()).toBe(before);
 });
+
+test('kubectl edit opens the live object in the editor, and Apply saves the change as a patch', async ({ page }) => {
+  const lab = new LabPage(page);
+  await lab.open();
+  await lab.runAndWait('kubectl create deployment web --image=nginx:1.27');
+  await lab.runAndWait('kubectl edit deployment web');
+  await lab.expectTerminal(/deployment\/web is open in the editor as edit-deployment-web\.yaml/);
+  await expect(lab.editorRegion.getByRole('tab', { name: /edit-deployment-web\.yaml/ })).toHaveAttribute('aria-selected', 'true');
+  // Change replicas with the editor's own find-and-replace, as a person would.
+  await lab.editorRegion.locator('.monaco-editor').first().click();
+  await page.keyboard.press('ControlOrMeta+H');
+  await page.keyboard.type('replicas: 1');
+  await page.keyboard.press('Tab');
+  await page.keyboard.type('replicas: 3');
+  await page.keyboard.press('ControlOrMeta+Alt+Enter');
+  await page.keyboard.press('Escape');
+  await page.keyboard.press('ControlOrMeta+Enter');
+  // Find-and-replace also changed the status's counts; kubectl edit sends those too, and the
+  // API server ignores status on the main resource.
+  await lab.expectTerminal(/kubectl patch deployment\/web --type merge -p '\{"spec":\{"replicas":3\}.*deployment\.apps\/web patched/);
+  await lab.runAndWait('kubectl get deployment web -o jsonpath={.spec.replicas}');
+  await lab.expectTerminal(/jsonpath=\{\.spec\.replicas\}\s*3/);
+});

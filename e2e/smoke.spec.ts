@@ -1,37 +1,28 @@
-import { test, expect } from '@playwright/test';
+// The first thing anyone sees: the page loads with no console errors, kubectl answers in the
+// terminal, and the theme follows the operating system's colour scheme.
+import { expect, test } from '@playwright/test';
+import { LabPage } from './pages/lab.ts';
 
 test('the lab page loads in Chromium with no console errors and runs kubectl in the page', async ({ page }) => {
-  const errors: string[] = [];
-  page.on('console', (msg) => {
-    if (msg.type() === 'error') errors.push(msg.text());
-  });
-  page.on('pageerror', (err) => errors.push(err.message));
-  await page.goto('./');
-  await expect(page.getByRole('heading', { level: 1, name: 'Kubelab' })).toBeVisible();
-
-  const command = page.getByRole('textbox', { name: 'Command' });
-  await command.fill('kubectl get nodes');
-  await command.press('Enter');
-  const log = page.getByRole('log');
-  await expect(log).toContainText('controlplane   Ready    control-plane');
-  await expect(log).toContainText('node02         Ready    <none>');
-
-  await page.getByRole('button', { name: 'kubectl run web --image=nginx' }).click();
-  await expect(log).toContainText('pod/web created');
-  await command.fill('sleep 10');
-  await command.press('Enter');
-  await command.fill('kubectl get pods');
-  await command.press('Enter');
-  await expect(log).toContainText(/web\s+1\/1\s+Running/);
-
+  const lab = new LabPage(page);
+  await lab.open();
+  await expect(page.getByRole('link', { name: 'Kubelab' })).toBeVisible();
+  await lab.run('kubectl get nodes');
+  await lab.expectTerminal(/controlplane\s+Ready\s+control-plane/);
+  await lab.expectTerminal(/node02\s+Ready\s+<none>/);
+  await lab.run('kubectl run web --image=nginx');
+  await lab.expectTerminal(/pod\/web created/);
+  await lab.expectPod('web', /Running, ready 1\/1/, 30_000);
   await page.screenshot({ path: 'test-results/smoke-1280x720.png' });
-  expect(errors).toEqual([]);
+  expect(lab.errors).toEqual([]);
 });
 
 test('the page follows the dark colour scheme', async ({ page }) => {
   await page.emulateMedia({ colorScheme: 'dark' });
   await page.goto('./');
+  await page.evaluate(() => localStorage.clear());
+  await page.reload();
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
   const bg = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
-  expect(bg).toBe('rgb(15, 18, 23)');
-  await page.screenshot({ path: 'test-results/smoke-dark-1280x720.png' });
+  expect(bg).toBe('rgb(11, 14, 19)');
 });

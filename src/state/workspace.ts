@@ -3,6 +3,11 @@
 export interface WorkspaceFile {
   name: string;
   text: string;
+  /**
+   * A live object opened by `kubectl edit` (`deployment/web`) and the YAML it was opened with:
+   * Apply sends what the student changed as a merge patch, as kubectl edit does on save.
+   */
+  editOf?: { target: string; base: string };
 }
 
 /** What a new lab opens with: one small, commented manifest to apply straight away. */
