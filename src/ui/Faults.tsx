@@ -48,11 +48,12 @@ export function Faults({ selection, container }: { selection: ObjectKey; contain
   if (kind === 'Pod' && pod) {
     faults.push({ label: t('deletePod'), command: `kubectl delete pod ${name}${ns}` });
     const c = pod.containers.find((x) => x.name === container) ?? pod.containers.find((x) => x.role === 'app');
-    if (c) {
+    // Faults that exec into the container need it running.
+    if (c && (c.phase === 'running' || c.phase === 'ready')) {
       const exec = `kubectl exec ${name}${ns} -c ${c.name} --`;
       // From inside, PID 1 ignores signals it has no handler for (busybox does); stopping it
       // through the runtime on its node is what kills any container.
-      if (c.id && pod.node && c.phase !== 'terminated' && c.phase !== 'completed') faults.push({ label: t('killContainer'), command: `ssh ${pod.node} crictl stop ${c.id}` });
+      if (c.id && pod.node) faults.push({ label: t('killContainer'), command: `ssh ${pod.node} crictl stop ${c.id}` });
       if (c.probes.liveness) faults.push({ label: t('breakProbe'), command: `${exec} rm -f /tmp/healthy` });
       faults.push({ label: t('fillMemory'), command: `${exec} tail /dev/zero` });
     }
