@@ -220,6 +220,14 @@ export class ApiServer {
         const saMount = oc?.volumeMounts?.find((m) => m.mountPath === '/var/run/secrets/kubernetes.io/serviceaccount');
         if (saMount) nc.volumeMounts = [...(nc.volumeMounts ?? []).filter((m) => m.mountPath !== saMount.mountPath), saMount];
       }
+      // A container the update adds got a mount of the token volume the defaulting made up;
+      // point it at the pod's own token volume (the update is refused anyway, for the right reason).
+      const token = ((c.spec['volumes'] as { name?: string }[] | undefined) ?? []).find((v) => v.name?.startsWith('kube-api-access-'))?.name;
+      if (token) {
+        for (const nc of [...newContainers, ...((d.spec['initContainers'] as typeof curContainers) ?? [])]) {
+          for (const m of nc.volumeMounts ?? []) if (m.mountPath === '/var/run/secrets/kubernetes.io/serviceaccount' && m.name.startsWith('kube-api-access-')) m.name = token;
+        }
+      }
     }
     if (desired.kind === 'Job' && d.spec && c.spec && d.spec['manualSelector'] !== true && d.spec['selector'] === undefined) {
       // The generated selector and labels belong to the server, not to the manifest.
@@ -391,8 +399,12 @@ function mergeServerOwned(field: string, desired: unknown, current: unknown): un
     const d = (desired as { name?: string; key?: string }[] | undefined) ?? [];
     const c = (current as { name?: string; key?: string; projected?: unknown }[] | undefined) ?? [];
     if (field === 'volumes') {
-      const extra = c.filter((v) => v.name?.startsWith('kube-api-access-') && !d.some((x) => x.name === v.name));
-      return [...d, ...extra];
+      // The ServiceAccount admission plugin mutates pods on CREATE only: the token volume the
+      // defaulting just made up for this update is dropped, and the pod's own one is kept.
+      const isToken = (v: { name?: string }) => v.name?.startsWith('kube-api-access-') === true;
+      if (!c.some(isToken)) return d;
+      const kept = d.filter((v) => !isToken(v) || c.some((x) => x.name === v.name));
+      return [...kept, ...c.filter((v) => isToken(v) && !kept.some((x) => x.name === v.name))];
     }
     return d.length ? desired : current;
   }
