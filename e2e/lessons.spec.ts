@@ -77,7 +77,7 @@ test('the catalogue lists every lesson, and axe finds nothing serious on it or a
   const lab = new LabPage(page);
   await lab.open();
   await page.goto('./#/lessons');
-  for (const l of LESSONS) await expect(page.getByRole('link', { name: l.text.en.title })).toBeVisible();
+  for (const l of LESSONS) await expect(page.getByRole('link', { name: l.text.en.title, exact: true })).toBeVisible();
   const serious = async () =>
     (await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze()).violations
       .filter((v) => v.impact === 'serious' || v.impact === 'critical')
@@ -85,7 +85,7 @@ test('the catalogue lists every lesson, and axe finds nothing serious on it or a
   expect(await serious()).toEqual([]);
   await page.screenshot({ path: 'e2e/screenshots/catalogue-1280x720-light.png' });
   if (LESSONS[0]) {
-    await page.getByRole('link', { name: LESSONS[0].text.en.title }).click();
+    await page.getByRole('link', { name: LESSONS[0].text.en.title, exact: true }).click();
     await expect(page.locator('.lesson-step h2')).toBeVisible();
     await page.waitForTimeout(1000);
     expect(await serious()).toEqual([]);

@@ -44,7 +44,7 @@ export default function Catalogue() {
                 <p className="lesson-meta">
                   <span>{t('minutes', { n: text.minutes })}</span>
                   <span>{t('steps', { done, total: l.steps.length })}</span>
-                  {text.prerequisites.length > 0 && <span>{t('prerequisites', { list: text.prerequisites.join(', ') })}</span>}
+                  {text.prerequisites.length > 0 && <span>{t('prerequisites', { list: text.prerequisites.map((id) => COURSE.lessons.find((x) => x.id === id)?.text[lang].title ?? id).join(', ') })}</span>}
                 </p>
                 <progress max={l.steps.length} value={done} aria-label={t('steps', { done, total: l.steps.length })} />
               </div>
