@@ -4,7 +4,7 @@
 // solution passes and every wrong attempt fails; the page's demo mode can use it too.
 
 import { LabDriver, type Channel } from '../sim/runner/driver.ts';
-import { kubectl } from '../sim/kubectl/index.ts';
+import { kubectlRead as readOnly } from '../sim/kubectl/read.ts';
 import { evaluateStep } from './checks.ts';
 import type { Attempt, CheckContext, KubectlOutcome, Lesson, Step, StepResult } from './types.ts';
 
@@ -103,19 +103,7 @@ function runUntilIdle(driver: LabDriver, channel: Channel): boolean {
 
 /** Read-only kubectl with its exit code, so a failing read fails the check. */
 export function kubectlRead(driver: LabDriver, argv: string[]): KubectlOutcome {
-  let text = '';
-  const o = { out: (t: string) => (text += t), err: (t: string) => (text += t) };
-  // No readFile: a check cannot apply anything, even by mistake.
-  const job = kubectl({ cluster: driver.cluster, namespace: 'default', readFile: () => undefined }, argv, o);
-  try {
-    const r = job.next();
-    if (r.done) return { text, code: r.value };
-    // Anything that would wait is stopped: a check reads once.
-    job.return(0);
-    return { text, code: 0 };
-  } catch (e) {
-    return { text: `${text}error: ${e instanceof Error ? e.message : String(e)}\n`, code: 1 };
-  }
+  return readOnly(driver.cluster, argv);
 }
 
 export function checkContext(driver: LabDriver, ran: readonly string[]): CheckContext {

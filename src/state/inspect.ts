@@ -3,21 +3,11 @@
 // change nothing a replay would need).
 
 import type { LabDriver } from '../sim/runner/driver.ts';
-import { kubectl } from '../sim/kubectl/index.ts';
+import { kubectlRead } from '../sim/kubectl/read.ts';
 import { parseKey, type ObjectKey } from './snapshot.ts';
 
 export function kubectlText(driver: LabDriver, argv: string[]): string {
-  let text = '';
-  const o = { out: (t: string) => (text += t), err: (t: string) => (text += t) };
-  const job = kubectl({ cluster: driver.cluster, namespace: 'default', readFile: () => undefined }, argv, o);
-  try {
-    // describe/get/logs without -f finish without waiting; anything that would wait is stopped.
-    const r = job.next();
-    if (!r.done) job.return(0);
-  } catch (e) {
-    text += `error: ${e instanceof Error ? e.message : String(e)}\n`;
-  }
-  return text;
+  return kubectlRead(driver.cluster, argv).text;
 }
 
 /** `Pod/default/web#nginx` → the pod key and the container name. */

@@ -12,7 +12,7 @@ import { buildSnapshot, type ClusterSnapshot, type ObjectKey } from './snapshot.
 import { loadSaved, saveLab, type SavedLab, type SaveProblem } from './persist.ts';
 import { STARTER_FILES, type WorkspaceFile } from './workspace.ts';
 import { words } from '../sim/runner/script.ts';
-import { kubectlRead } from '../lessons/replay.ts';
+import { kubectlRead } from '../sim/kubectl/read.ts';
 import { parse as parseYaml } from 'yaml';
 import { mergeDiff, type Json } from './mergeDiff.ts';
 
@@ -205,7 +205,7 @@ export const useLab = create<LabState>((set, get) => {
     const { argv } = words(line.trim(), () => undefined);
     if ((argv[0] !== 'kubectl' && argv[0] !== 'k') || argv[1] !== 'edit' || argv.some((a) => a === '-f' || a.startsWith('--filename') || a === '-o' || a.startsWith('--output'))) return false;
     const target = argv.slice(2);
-    const res = kubectlRead(driver, ['get', ...target, '-o', 'yaml']);
+    const res = kubectlRead(driver.cluster, ['get', ...target, '-o', 'yaml']);
     if (res.code !== 0 || !res.text.trim() || /^kind: List$/m.test(res.text)) return false;
     const kind = /^kind: (\S+)$/m.exec(res.text)?.[1] ?? 'object';
     const objName = /^ {2}name: (\S+)$/m.exec(res.text)?.[1] ?? 'object';

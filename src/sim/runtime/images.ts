@@ -997,7 +997,8 @@ const OFFICIAL_GENERIC = new Set([
   'influxdb', 'telegraf', 'grafana', 'registry', 'bash', 'perl', 'rust', 'gcc', 'docker', 'jenkins', 'sonarqube', 'zookeeper', 'cassandra',
 ]);
 
-function editDistance(a: string, b: string): number {
+/** Levenshtein distance: how the registry (and the editor) guess at a typo in an image name. */
+export function editDistance(a: string, b: string): number {
   const d: number[] = Array.from({ length: b.length + 1 }, (_, j) => j);
   for (let i = 1; i <= a.length; i++) {
     let prev = d[0]!;

@@ -6,7 +6,7 @@
 import { isMap, isPair, isScalar, isSeq, LineCounter, parseAllDocuments, type Document, type Node as YamlNode } from 'yaml';
 import type { Lang } from '../../state/labStore.ts';
 import { resolveKind } from '../../sim/admission/apiVersions.ts';
-import { CATALOG, lookupImage } from '../../sim/runtime/images.ts';
+import { CATALOG, editDistance, lookupImage } from '../../sim/runtime/images.ts';
 import { parseImageRef } from '../../sim/runtime/imageref.ts';
 import { labelSelectorMatches, type LabelSelectorLike, type Requirement } from '../../sim/selectors.ts';
 import { tryParseQuantity } from '../../sim/quantity.ts';
@@ -229,20 +229,6 @@ function portsOf(containers: Obj[]): ContainerPorts {
 }
 
 const describePorts = (p: ContainerPorts): string => [...[...p.numbers].sort((a, b) => a - b).map(String), ...[...p.names].map((n) => `"${n}"`)].join(', ') || '—';
-
-function editDistance(a: string, b: string): number {
-  const d: number[] = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    let prev = d[0]!;
-    d[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const tmp = d[j]!;
-      d[j] = Math.min(d[j]! + 1, d[j - 1]! + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
-      prev = tmp;
-    }
-  }
-  return d[b.length]!;
-}
 
 function storageBytes(q: unknown): bigint {
   if (typeof q !== 'string' && typeof q !== 'number') return 0n;
