@@ -12,7 +12,8 @@ async function newFileByKeyboard(lab: LabPage, name: string, text: string): Prom
   await expect(lab.editorRegion.getByRole('tab', { selected: true })).toBeFocused();
   await lab.tabTo(/^New file$/);
   await keyboard.press('Enter');
-  // The new file's tab has focus; F2 renames it.
+  // The new file's tab takes focus (after a frame); F2 renames it.
+  await expect(lab.editorRegion.getByRole('tab', { name: /untitled/ })).toBeFocused();
   await keyboard.press('F2');
   await expect(lab.editorRegion.getByRole('textbox', { name: /^New name for/ })).toBeFocused();
   await keyboard.press('ControlOrMeta+A');
