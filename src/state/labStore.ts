@@ -11,10 +11,8 @@ import { LabDriver, type Action, type DriverEvent } from '../sim/runner/driver.t
 import { buildSnapshot, type ClusterSnapshot, type ObjectKey } from './snapshot.ts';
 import { loadSaved, saveLab, type SavedLab, type SaveProblem } from './persist.ts';
 import { STARTER_FILES, type WorkspaceFile } from './workspace.ts';
-import { words } from '../sim/runner/script.ts';
 import { kubectlRead } from '../sim/kubectl/read.ts';
-import { parse as parseYaml } from 'yaml';
-import { mergeDiff, type Json } from './mergeDiff.ts';
+import { editFileFor, editNote, editPatchLine } from './edit.ts';
 
 export type Lang = 'en' | 'ko';
 export type Theme = 'light' | 'dark';
@@ -196,41 +194,18 @@ export const useLab = create<LabState>((set, get) => {
   }
 
   /**
-   * `kubectl edit TYPE NAME` in the page: the live object opens in the editor (the headless
-   * runner, which has no editor, says to use patch/set/replace instead). Returns false when
-   * the line is not an edit the page can open, so it runs as a command and prints its error.
+   * `kubectl edit TYPE NAME` in the page opens the live object in the editor (edit.ts).
+   * Returns false when the line is no such edit, so it runs as a command and prints its error.
    */
   function openForEdit(line: string): boolean {
     if (driver.session().mode.kind !== 'host') return false;
-    const { argv } = words(line.trim(), () => undefined);
-    if ((argv[0] !== 'kubectl' && argv[0] !== 'k') || argv[1] !== 'edit' || argv.some((a) => a === '-f' || a.startsWith('--filename') || a === '-o' || a.startsWith('--output'))) return false;
-    const target = argv.slice(2);
-    const res = kubectlRead(driver.cluster, ['get', ...target, '-o', 'yaml']);
-    if (res.code !== 0 || !res.text.trim() || /^kind: List$/m.test(res.text)) return false;
-    const kind = /^kind: (\S+)$/m.exec(res.text)?.[1] ?? 'object';
-    const objName = /^ {2}name: (\S+)$/m.exec(res.text)?.[1] ?? 'object';
-    const name = `edit-${kind.toLowerCase()}-${objName}.yaml`;
-    const file: WorkspaceFile = { name, text: res.text, editOf: { target: `${kind.toLowerCase()}/${objName}`, base: res.text } };
+    const file = editFileFor(line, (argv) => kubectlRead(driver.cluster, argv));
+    if (!file) return false;
     get().importFiles([file]);
-    const sb = get().scrollback + driver.prompt() + line + '\n';
-    const t = file.editOf!.target;
-    const note = get().lang === 'ko' ? `# ${t} 를 편집기에서 ${name} 로 열었습니다. 적용하면 바뀐 부분만 패치로 저장됩니다.` : `# ${t} is open in the editor as ${name}; Apply saves what you changed, as a patch.`;
-    set({ scrollback: sb });
-    appendScrollback(`\x1b[90m${note}\x1b[0m\n`);
+    set({ scrollback: get().scrollback + driver.prompt() + line + '\n' });
+    appendScrollback(`\x1b[90m${editNote(file, get().lang)}\x1b[0m\n`);
     set({ prompt: driver.prompt(), busy: false });
     return true;
-  }
-
-  /** What saving an edited object runs: the changes as a JSON merge patch, as kubectl edit sends. */
-  function editPatchLine(name: string, edit: { target: string; base: string }, text: string): string {
-    let diff: unknown;
-    try {
-      diff = mergeDiff(parseYaml(edit.base) as Json, parseYaml(text) as Json);
-    } catch {
-      // Unparseable YAML: let kubectl apply report it with its own error and position.
-      return `kubectl apply -f ${name}`;
-    }
-    return `kubectl patch ${edit.target} --type merge -p '${JSON.stringify(diff ?? {}).replace(/'/g, "'\\''")}'`;
   }
 
   const seed = saved?.seed ?? 1;
