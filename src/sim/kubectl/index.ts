@@ -86,7 +86,9 @@ export function* kubectl(env: KubectlEnv, argv: string[], o: Output): Job {
     const did = suggestions.length ? `\n\nDid you mean this?\n${suggestions.map((s) => `\t${s}`).join('\n')}` : '';
     return yield* fail(o, `error: unknown command "${verb}" for "kubectl"${did}\n`);
   }
-  if (rest.includes('--help') || rest.includes('-h')) {
+  // Flags after `--` belong to the command run in the container (`exec POD -- redis-cli -h x`).
+  const own = rest.includes('--') ? rest.slice(0, rest.indexOf('--')) : rest;
+  if (own.includes('--help') || own.includes('-h')) {
     o.out(`${cmd.short}.\n\nUsage:\n  kubectl ${cmd.name} [options]\n\nOptions:\n${cmd.flags.map((f) => `  ${f.short ? `-${f.short}, ` : '    '}--${f.name}`).join('\n')}\n`);
     return 0;
   }
