@@ -96,7 +96,7 @@ interface Actions {
    * restored from the browser or, the first time, made from `fresh` (seed, setup commands,
    * starting files).
    */
-  enterContext(context: string, fresh: { seed: number; setup: string[]; files: WorkspaceFile[] }): void;
+  enterContext(context: string, fresh: { seed: number; setup: string[]; files: WorkspaceFile[] }, replaceWith?: SavedLab): void;
   // terminal
   submit(line: string): void;
   interrupt(): void;
@@ -285,10 +285,10 @@ export const useLab = create<LabState>((set, get) => {
       for (const fn of terminalListeners) fn('\x1bc');
       syncSim();
     },
-    enterContext(context, fresh) {
-      if (context === get().context) return;
+    enterContext(context, fresh, replaceWith) {
+      if (context === get().context && !replaceWith) return;
       persistNow();
-      const saved = loadSaved(context);
+      const saved = replaceWith ?? loadSaved(context);
       const seed = saved?.seed ?? fresh.seed;
       setupLines = fresh.setup;
       set({ context, seed, files: saved?.files ?? fresh.files, activeFile: saved?.activeFile ?? fresh.files[0]?.name ?? 'untitled.yaml', history: saved?.history ?? [], scrollback: saved?.scrollback ?? '', selected: undefined, lastApply: undefined, future: [] });

@@ -13,6 +13,7 @@ import { Narrator } from './Narrator.tsx';
 import { Notice } from './Notice.tsx';
 import { useRoute } from './useRoute.ts';
 import { lessonStrings } from './lesson/strings.ts';
+import { ShareOpener, SharedBanner } from './Share.tsx';
 
 // xterm is a fifth of the page's JavaScript: it loads just after first paint, with the editor.
 const TerminalPane = lazy(() => import('./terminal/TerminalPane.tsx').then((m) => ({ default: m.TerminalPane })));
@@ -32,6 +33,14 @@ export function App() {
   }, [theme, lang]);
   const route = useRoute();
   const lt = lessonStrings();
+  if (route.page === 'share') {
+    return (
+      <div className="lab">
+        <TopBar />
+        <ShareOpener payload={route.payload} />
+      </div>
+    );
+  }
   if (route.page === 'lessons') {
     return (
       <div className="lab">
@@ -47,6 +56,7 @@ export function App() {
     <div className="lab">
       <TopBar />
       <Notice />
+      <SharedBanner />
       <PaneTabs />
       <main className={`lab-main${lessonId ? ' with-lesson' : ''}`}>
         <Pane id="editor" title={t('editor')}>

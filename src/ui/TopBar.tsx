@@ -2,6 +2,7 @@ import { useRef } from 'react';
 import { SPEEDS, useLab } from '../state/labStore.ts';
 import { appStrings } from './strings.ts';
 import { Icon } from './Icon.tsx';
+import { ShareButton } from './Share.tsx';
 import { useRoute } from './useRoute.ts';
 import { lessonStrings } from './lesson/strings.ts';
 import { clockTime } from './format.ts';
@@ -79,6 +80,7 @@ export function TopBar() {
       </nav>
       {route.page !== 'lessons' && <TimeControls />}
       <div className="topbar-end">
+        {route.page === 'lab' && <ShareButton />}
         <button type="button" className="text-btn" onClick={() => exportWorkspace(useLab.getState().files)}>
           {t('export')}
         </button>

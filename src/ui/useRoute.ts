@@ -1,10 +1,18 @@
 import { useSyncExternalStore } from 'react';
 
-export type Route = { page: 'lab' } | { page: 'lessons' } | { page: 'lesson'; id: string; step: string | undefined };
+export type Route = { page: 'lab' } | { page: 'lessons' } | { page: 'lesson'; id: string; step: string | undefined } | { page: 'share'; payload: string };
 
 /** `#/` the free lab, `#/lessons` the catalogue, `#/lessons/ID[/STEP]` a lesson. */
 export function parseRoute(hash: string): Route {
-  const parts = hash.replace(/^#\/?/, '').split('/').filter(Boolean).map(decodeURIComponent);
+  const m = /^#\/s\/(.+)$/.exec(hash);
+  if (m) return { page: 'share', payload: m[1]! };
+  const parts = hash.replace(/^#\/?/, '').split('/').filter(Boolean).map((p) => {
+    try {
+      return decodeURIComponent(p);
+    } catch {
+      return p;
+    }
+  });
   if (parts[0] !== 'lessons') return { page: 'lab' };
   if (!parts[1]) return { page: 'lessons' };
   return { page: 'lesson', id: parts[1], step: parts[2] };
@@ -13,6 +21,7 @@ export function parseRoute(hash: string): Route {
 export function routeHref(r: Route): string {
   if (r.page === 'lab') return '#/';
   if (r.page === 'lessons') return '#/lessons';
+  if (r.page === 'share') return `#/s/${r.payload}`;
   return `#/lessons/${encodeURIComponent(r.id)}${r.step ? `/${encodeURIComponent(r.step)}` : ''}`;
 }
 
