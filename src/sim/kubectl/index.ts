@@ -1,6 +1,7 @@
 // The kubectl command registry. The terminal, the headless runner, lessons and tests are all
 // callers of `kubectl(env, argv)`; each verb declares its flags and how it runs.
 
+import { editDistance } from '../editDistance.ts';
 import { FlagError, parseFlags } from './flags.ts';
 import type { Command, Job, KubectlEnv, Output } from './types.ts';
 import { applyCommand, createCommand, deleteCommand, replaceCommand } from './commands/apply.ts';
@@ -57,17 +58,6 @@ export function registerCommand(c: Command): void {
   for (const a of c.aliases ?? []) REGISTRY.set(a, c);
 }
 
-function levenshtein(a: string, b: string): number {
-  const d = Array.from({ length: a.length + 1 }, (_, i) => [i, ...new Array<number>(b.length).fill(0)]);
-  for (let j = 1; j <= b.length; j++) d[0]![j] = j;
-  for (let i = 1; i <= a.length; i++) {
-    for (let j = 1; j <= b.length; j++) {
-      d[i]![j] = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
-    }
-  }
-  return d[a.length]![b.length]!;
-}
-
 function* fail(o: Output, text: string): Job {
   o.err(text);
   return 1;
@@ -82,7 +72,7 @@ export function* kubectl(env: KubectlEnv, argv: string[], o: Output): Job {
   }
   const cmd = REGISTRY.get(verb);
   if (!cmd) {
-    const suggestions = COMMANDS.map((c) => c.name).filter((n) => levenshtein(n, verb) <= 2 || n.startsWith(verb));
+    const suggestions = COMMANDS.map((c) => c.name).filter((n) => editDistance(n, verb) <= 2 || n.startsWith(verb));
     const did = suggestions.length ? `\n\nDid you mean this?\n${suggestions.map((s) => `\t${s}`).join('\n')}` : '';
     return yield* fail(o, `error: unknown command "${verb}" for "kubectl"${did}\n`);
   }

@@ -4,6 +4,7 @@
 // knows but does not model in detail are "generic": they run their command through the shell
 // if they have one, else they idle and listen on the pod's declared ports.
 
+import { editDistance } from '../editDistance.ts';
 import type { HttpRequest, HttpResponse, Listener, Proc, ProcessContext } from './process.ts';
 import type { ImageRef } from './imageref.ts';
 
@@ -996,21 +997,6 @@ const OFFICIAL_GENERIC = new Set([
   'haproxy', 'tomcat', 'wordpress', 'ghost', 'centos', 'fedora', 'amazonlinux', 'rockylinux', 'consul', 'vault', 'nats',
   'influxdb', 'telegraf', 'grafana', 'registry', 'bash', 'perl', 'rust', 'gcc', 'docker', 'jenkins', 'sonarqube', 'zookeeper', 'cassandra',
 ]);
-
-/** Levenshtein distance: how the registry (and the editor) guess at a typo in an image name. */
-export function editDistance(a: string, b: string): number {
-  const d: number[] = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    let prev = d[0]!;
-    d[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const tmp = d[j]!;
-      d[j] = Math.min(d[j]! + 1, d[j - 1]! + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
-      prev = tmp;
-    }
-  }
-  return d[b.length]!;
-}
 
 /**
  * An image the catalog does not model: it still runs (its command through busybox sh, or,

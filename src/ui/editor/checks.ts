@@ -6,7 +6,8 @@
 import { isMap, isPair, isScalar, isSeq, LineCounter, parseAllDocuments, type Document, type Node as YamlNode } from 'yaml';
 import type { Lang } from '../../state/labStore.ts';
 import { resolveKind } from '../../sim/admission/apiVersions.ts';
-import { CATALOG, editDistance, lookupImage } from '../../sim/runtime/images.ts';
+import { CATALOG, lookupImage } from '../../sim/runtime/images.ts';
+import { editDistance } from '../../sim/editDistance.ts';
 import { parseImageRef } from '../../sim/runtime/imageref.ts';
 import { labelSelectorMatches, type LabelSelectorLike, type Requirement } from '../../sim/selectors.ts';
 import { tryParseQuantity } from '../../sim/quantity.ts';
