@@ -2,6 +2,7 @@
 // (store + admission), the scheduler, and one kubelet per node — shaped like the kubeadm
 // clusters of CKA-style labs: `controlplane`, `node01`, `node02`.
 
+import { ControlPlaneTrace } from './trace.ts';
 import { VirtualClock } from './clock.ts';
 import type { Node, Pod } from './api.ts';
 import { EventRecorder } from './events.ts';
@@ -79,6 +80,8 @@ export interface Cluster extends SimContext {
   traffic(target: TrafficTarget, perSecond: number): TrafficSource;
   /** Named sources started by the `traffic` host command; the UI's charts read them. */
   trafficRegistry: TrafficRegistry;
+  /** Every API write with its writer and watchers: the control plane walk (trace.ts). */
+  trace: ControlPlaneTrace;
 }
 
 export function createCluster(opts: ClusterOptions = {}): Cluster {
@@ -94,24 +97,37 @@ export function createCluster(opts: ClusterOptions = {}): Cluster {
   const machines = new Map<string, NodeMachine>();
   const kubelets = new Map<string, Kubelet>();
 
+  const trace = new ControlPlaneTrace(store, () => clock.now);
+  // Each component is built as itself, so its watches and timers run as it (clock.actor).
+  const as = <T>(actor: string, fn: () => T): T => clock.as(actor, fn);
+  const kcm = (part: string, fn: () => unknown): void => void as(`kube-controller-manager/${part}`, fn);
+  clock.actor = 'kube-apiserver';
   for (const ns of ['default', 'kube-system', 'kube-public', 'kube-node-lease']) {
     store.create({ apiVersion: 'v1', kind: 'Namespace', metadata: { name: ns, labels: { 'kubernetes.io/metadata.name': ns } }, spec: { finalizers: ['kubernetes'] }, status: { phase: 'Active' } });
   }
   api.bootstrapServices();
 
-  const scheduler = new Scheduler(sim, { nodeImages: (node) => machines.get(node)?.images });
-  new ReplicaSetController(sim, api);
-  new JobController(sim, api);
-  new DaemonSetController(sim, api);
-  new GarbageCollector(sim, api);
-  new EndpointsController(sim);
-  new LoadBalancerController(sim);
-  new DeploymentController(sim, api);
-  new IngressStatusController(sim);
-  new PersistentVolumeController(sim, machines);
-  new StorageProtectionController(sim);
-  new LocalPathProvisioner(sim, api, machines);
-  new StatefulSetController(sim, api);
+  // The scheduler works only while its static pod runs on the control plane node: move
+  // kube-scheduler.yaml out of /etc/kubernetes/manifests and new pods stay Pending.
+  const cpName = (opts.nodes ?? DEFAULT_NODES).find((n) => n.controlPlane)?.name;
+  const scheduler = as('kube-scheduler', () =>
+    new Scheduler(sim, {
+      nodeImages: (node) => machines.get(node)?.images,
+      running: () => !cpName || (kubelets.get(cpName)?.staticContainerRunning('kube-scheduler') ?? true),
+    }),
+  );
+  kcm('replicaset', () => new ReplicaSetController(sim, api));
+  kcm('job', () => new JobController(sim, api));
+  kcm('daemonset', () => new DaemonSetController(sim, api));
+  kcm('garbagecollector', () => new GarbageCollector(sim, api));
+  kcm('endpoint', () => new EndpointsController(sim));
+  as('cloud-controller-manager', () => new LoadBalancerController(sim));
+  kcm('deployment', () => new DeploymentController(sim, api));
+  as('ingress-nginx', () => new IngressStatusController(sim));
+  kcm('persistentvolume-binder', () => new PersistentVolumeController(sim, machines));
+  kcm('pvc-protection', () => new StorageProtectionController(sim));
+  as('local-path-provisioner', () => new LocalPathProvisioner(sim, api, machines));
+  kcm('statefulset', () => new StatefulSetController(sim, api));
   const nodes = opts.nodes ?? DEFAULT_NODES;
   nodes.forEach((n, i) => {
     const ip = `192.168.${n.controlPlane ? 1 : 2}.${n.controlPlane ? 2 + i : 1 + i}`;
@@ -128,9 +144,11 @@ export function createCluster(opts: ClusterOptions = {}): Cluster {
     machines.set(n.name, machine);
     network.nodeIps.add(ip);
     store.create(nodeObject(n, ip, clock.isoNow()));
-    kubelets.set(n.name, new Kubelet(sim, machine, (text, file) => api.decodeStaticPod(text, file)));
+    kubelets.set(n.name, as(`kubelet/${n.name}`, () => new Kubelet(sim, machine, (text, file) => api.decodeStaticPod(text, file))));
   });
-  new NodeLifecycleController(sim, api, { leaseRenewTime: (node) => kubelets.get(node)?.leaseRenewTime() });
+  kcm('nodelifecycle', () => new NodeLifecycleController(sim, api, { leaseRenewTime: (node) => kubelets.get(node)?.leaseRenewTime() }));
+  // kubeadm installs the add-ons.
+  clock.actor = 'kubeadm';
   if (opts.systemPods !== false) {
     const cp = nodes.find((n) => n.controlPlane);
     if (cp) writeControlPlaneManifests(machines.get(cp.name)!.root);
@@ -138,6 +156,7 @@ export function createCluster(opts: ClusterOptions = {}): Cluster {
     for (const o of KUBE_PROXY) api.create(o, { namespace: 'kube-system' });
     for (const o of INGRESS_NGINX) api.create(o, { namespace: 'ingress-nginx' });
   }
+  clock.actor = '';
   clock.settle();
   clock.advance(opts.warmupMs ?? 10 * 60_000);
 
@@ -151,6 +170,7 @@ export function createCluster(opts: ClusterOptions = {}): Cluster {
     advance: (ms: number) => clock.advance(ms),
     traffic: (target: TrafficTarget, perSecond: number) => new TrafficSource(sim, target, perSecond).start(),
     trafficRegistry: new TrafficRegistry(sim),
+    trace,
   };
 }
 

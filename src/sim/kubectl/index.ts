@@ -1,6 +1,7 @@
 // The kubectl command registry. The terminal, the headless runner, lessons and tests are all
 // callers of `kubectl(env, argv)`; each verb declares its flags and how it runs.
 
+import type { VirtualClock } from '../clock.ts';
 import { editDistance } from '../editDistance.ts';
 import { FlagError, parseFlags } from './flags.ts';
 import type { Command, Job, KubectlEnv, Output } from './types.ts';
@@ -90,9 +91,19 @@ export function* kubectl(env: KubectlEnv, argv: string[], o: Output): Job {
     throw e;
   }
   try {
-    return yield* cmd.run(env, parsed, o);
+    return yield* asActor(env.cluster.clock, 'kubectl', cmd.run(env, parsed, o));
   } catch (e) {
     o.err(`error: internal error in the simulated kubectl ${cmd.name}: ${(e as Error).message ?? String(e)}\n`);
     return 1;
   }
+}
+
+/** Run a command's generator as 'kubectl' (clock.actor) between its waits: the control plane trace names kubectl as the writer. */
+function* asActor(clock: VirtualClock, actor: string, job: Job): Job {
+  let r = clock.as(actor, () => job.next());
+  while (!r.done) {
+    yield r.value;
+    r = clock.as(actor, () => job.next());
+  }
+  return r.value;
 }

@@ -220,6 +220,23 @@ export class Kubelet {
    * lifecycle controller's health signal. Renewals are on a fixed 10 s grid while the kubelet
    * runs, so they cost no events; a stop freezes the last one.
    */
+  /** Names of containers a static pod of this node has ever started. */
+  private staticStarted = new Set<string>();
+
+  /**
+   * Whether a static pod of this node runs a container of this name (kube-scheduler…). Before
+   * the kubelet first starts one (the first instants of the bootstrap, long before a student
+   * arrives) it counts as running, so the cluster comes up as it always has.
+   */
+  staticContainerRunning(container: string): boolean {
+    if (!this.staticStarted.has(container)) return true;
+    for (const { worker } of this.staticPods.values()) {
+      if (!worker || worker.terminated || worker.terminating) continue;
+      if (worker.containers.some((c) => c.spec.name === container && c.state.type === 'running')) return true;
+    }
+    return false;
+  }
+
   leaseRenewTime(): number {
     if (!this.running) return this.frozenLease;
     const t = this.sim.clock.wallTime;
@@ -633,6 +650,7 @@ export class Kubelet {
       return;
     }
     c.state = { type: 'running', startedAt };
+    if (w.staticFile) this.staticStarted.add(c.spec.name);
     c.busy = false;
     c.started = !c.spec.startupProbe;
     c.ready = false;

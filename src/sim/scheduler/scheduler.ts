@@ -39,6 +39,12 @@ export interface SchedulerOptions {
    * node.status.images, for ImageLocality when the Node object does not carry them.
    */
   nodeImages?: (node: string) => ReadonlyMap<string, number> | undefined;
+  /**
+   * Whether the scheduler's process runs (its static pod on the control plane node). While it
+   * does not, nothing is scheduled: pods stay Pending with no events, as with a stopped
+   * kube-scheduler. When it runs again it lists every unscheduled pod, as a starting scheduler does.
+   */
+  running?: () => boolean;
 }
 
 function q(v: string | number | undefined, milli: boolean): number {
@@ -60,6 +66,8 @@ export class Scheduler {
   private awaitingVolumes = new Map<string, string>();
   private readonly volumeBinding: VolumeBinding;
   readonly decisions: Decision[] = [];
+  /** Set while pods wait for a stopped scheduler to come back. */
+  private parked = false;
 
   constructor(
     private readonly sim: SimContext,
@@ -68,6 +76,8 @@ export class Scheduler {
     this.volumeBinding = new VolumeBinding(sim);
     sim.store.watch('Pod', (ev) => {
       const pod = ev.object as Pod;
+      // The scheduler's own static pod reporting its container running again.
+      if (this.parked && pod.metadata.namespace === 'kube-system' && this.isRunning()) this.resume();
       if (ev.type === 'DELETED' || (ev.type === 'MODIFIED' && pod.metadata.deletionTimestamp)) {
         // Freed resources may let a waiting pod fit.
         this.retryUnschedulable();
@@ -82,6 +92,17 @@ export class Scheduler {
     sim.store.watch('Node', () => this.retryUnschedulable());
     sim.store.watch('PersistentVolumeClaim', () => this.retryUnschedulable());
     sim.store.watch('PersistentVolume', () => this.retryUnschedulable());
+  }
+
+  private isRunning(): boolean {
+    return this.opts.running?.() ?? true;
+  }
+
+  private resume(): void {
+    this.parked = false;
+    for (const pod of this.sim.store.list<Pod>('Pod')) {
+      if (!pod.spec?.nodeName && !pod.metadata.deletionTimestamp && (pod.spec?.schedulerName ?? 'default-scheduler') === 'default-scheduler') this.enqueue(pod);
+    }
   }
 
   private key(pod: Pod): string {
@@ -144,6 +165,10 @@ export class Scheduler {
   }
 
   private scheduleOne(ns: string, name: string, uid: string): void {
+    if (!this.isRunning()) {
+      this.parked = true;
+      return;
+    }
     const pod = this.sim.store.get<Pod>('Pod', ns, name);
     if (!pod || pod.metadata.uid !== uid || pod.spec?.nodeName || pod.metadata.deletionTimestamp) {
       this.unschedulable.delete(`${ns}/${name}`);

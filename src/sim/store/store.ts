@@ -28,7 +28,12 @@ const key = (kind: string, namespace: string | undefined, name: string): string 
 export class ObjectStore {
   private objects = new Map<string, KubeObject>();
   private byKind = new Map<string, Map<string, KubeObject>>();
-  private watchers = new Map<string, Set<Watcher>>();
+  private watchers = new Map<string, Set<{ fn: Watcher; actor: string }>>();
+  /**
+   * Called once per write, before the watchers, with the component that wrote and the
+   * components watching that kind (the control plane trace, trace.ts). Recording only.
+   */
+  onWrite: ((ev: WatchEvent, writer: string, watchers: string[]) => void) | undefined;
   private rv = 1000;
 
   constructor(
@@ -64,20 +69,43 @@ export class ObjectStore {
     return out;
   }
 
-  /** Subscribe to one kind, or '*' for all. Returns an unsubscribe function. */
+  /**
+   * Subscribe to one kind, or '*' for all. Returns an unsubscribe function. The watcher is
+   * called as the component that subscribed (the clock's actor at subscription).
+   */
   watch(kind: string, w: Watcher): () => void {
     let set = this.watchers.get(kind);
     if (!set) {
       set = new Set();
       this.watchers.set(kind, set);
     }
-    set.add(w);
-    return () => set.delete(w);
+    const entry = { fn: w, actor: this.clock.actor };
+    set.add(entry);
+    return () => set.delete(entry);
   }
 
   private emit(ev: WatchEvent): void {
-    for (const w of this.watchers.get(ev.object.kind) ?? []) w(ev);
-    for (const w of this.watchers.get('*') ?? []) w(ev);
+    const writer = this.clock.actor;
+    const own = this.watchers.get(ev.object.kind);
+    const all = this.watchers.get('*');
+    if (this.onWrite) {
+      const names = new Set<string>();
+      for (const w of own ?? []) if (w.actor) names.add(w.actor);
+      for (const w of all ?? []) if (w.actor) names.add(w.actor);
+      this.onWrite(ev, writer, [...names]);
+    }
+    try {
+      for (const w of own ?? []) {
+        this.clock.actor = w.actor || writer;
+        w.fn(ev);
+      }
+      for (const w of all ?? []) {
+        this.clock.actor = w.actor || writer;
+        w.fn(ev);
+      }
+    } finally {
+      this.clock.actor = writer;
+    }
   }
 
   private put(o: KubeObject): void {

@@ -251,9 +251,37 @@ export function select(env: KubectlEnv, p: Parsed, targets: Target[], opts: { al
       items = store.list(t.resource.kind, scopeNs);
     }
     items = items.filter((o) => matchesLabels(o.metadata.labels, reqs as Exclude<typeof reqs, string>) && filter(o));
+    const sortBy = str(p, 'sort-by');
+    if (sortBy) {
+      const sorted = sortItems(items, sortBy);
+      if (typeof sorted === 'string') return sorted;
+      items = sorted;
+    }
     objects.push({ res: t.resource, items });
   }
   return { objects, errors };
+}
+
+/**
+ * --sort-by: kubectl's sorting printer. The field is a JSONPath (`.metadata.name` or
+ * `{.metadata.name}`); numbers compare as numbers, everything else as text (RFC 3339 times sort
+ * in time order), objects without the field first. Equal keys keep the API's order.
+ */
+export function sortItems(items: KubeObject[], field: string): KubeObject[] | string {
+  const tpl = field.startsWith('{') ? field : `{${field}}`;
+  let keys: string[];
+  try {
+    keys = items.map((o) => jsonpath(o, tpl));
+  } catch (e) {
+    return `error: couldn't parse sort-by field ${field}: ${(e as Error).message}`;
+  }
+  const numeric = keys.every((k) => k === '' || /^-?\d+(\.\d+)?$/.test(k));
+  const order = items.map((o, i) => ({ o, k: keys[i]! }));
+  order.sort((a, b) => {
+    if (a.k === '' || b.k === '') return a.k === b.k ? 0 : a.k === '' ? -1 : 1;
+    return numeric ? Number(a.k) - Number(b.k) : a.k < b.k ? -1 : a.k > b.k ? 1 : 0;
+  });
+  return order.map((x) => x.o);
 }
 
 function printStructured(env: KubectlEnv, format: string, items: KubeObject[], single: boolean, o: Output): boolean {
