@@ -98,12 +98,22 @@ export function* kubectl(env: KubectlEnv, argv: string[], o: Output): Job {
   }
 }
 
-/** Run a command's generator as 'kubectl' (clock.actor) between its waits: the control plane trace names kubectl as the writer. */
+/**
+ * Run a command's generator as 'kubectl' (clock.actor) between its waits: the control plane
+ * trace names kubectl as the writer. Stopping the wrapper (Ctrl+C: return()) stops the command,
+ * so its cleanup runs, as yield* would.
+ */
 function* asActor(clock: VirtualClock, actor: string, job: Job): Job {
-  let r = clock.as(actor, () => job.next());
-  while (!r.done) {
-    yield r.value;
-    r = clock.as(actor, () => job.next());
+  let finished = false;
+  try {
+    let r = clock.as(actor, () => job.next());
+    while (!r.done) {
+      yield r.value;
+      r = clock.as(actor, () => job.next());
+    }
+    finished = true;
+    return r.value;
+  } finally {
+    if (!finished) clock.as(actor, () => job.return(130));
   }
-  return r.value;
 }
