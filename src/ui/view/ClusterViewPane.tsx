@@ -1,7 +1,7 @@
 // The cluster pane: a toolbar, and either the d3 drawing or its text twin (the tree).
 // The d3 view is imperative; this wrapper only creates it, feeds it and destroys it.
 
-import { useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
+import { lazy, Suspense, useEffect, useMemo, useRef, useState } from 'react';
 import { currentDriver, useLab } from '../../state/labStore.ts';
 import { parseKey } from '../../state/snapshot.ts';
 import { translator } from '../i18n.ts';
@@ -12,24 +12,11 @@ import { Legend } from './Legend.tsx';
 import { createParticles } from './particles.ts';
 import { createTrafficFeed, type TrafficFeed } from './trafficFeed.ts';
 import { viewStrings, viewTable } from './strings.ts';
+import { MOTION_QUERY, useReducedMotion } from '../useReducedMotion.ts';
 import './view.css';
 
-const MOTION_QUERY = '(prefers-reduced-motion: reduce)';
-
-function subscribeMotion(fn: () => void): () => void {
-  if (typeof matchMedia === 'undefined') return () => {};
-  const mq = matchMedia(MOTION_QUERY);
-  mq.addEventListener('change', fn);
-  return () => mq.removeEventListener('change', fn);
-}
-
-function useReducedMotion(): boolean {
-  return useSyncExternalStore(
-    subscribeMotion,
-    () => typeof matchMedia !== 'undefined' && matchMedia(MOTION_QUERY).matches,
-    () => false,
-  );
-}
+// The control plane walk loads when first opened.
+const ControlPlaneWalk = lazy(() => import('../controlplane/ControlPlaneWalk.tsx'));
 
 function openShell(podKey: string, container: string): void {
   const { namespace, name } = parseKey(podKey);
@@ -108,7 +95,8 @@ function Drawing() {
 export function ClusterViewPane() {
   const showSystem = useLab((s) => s.showSystem);
   const setShowSystem = useLab((s) => s.setShowSystem);
-  const [textView, setTextView] = useState(false);
+  const [mode, setMode] = useState<'drawing' | 'text' | 'controlplane'>('drawing');
+  const toggle = (m: typeof mode) => setMode(mode === m ? 'drawing' : m);
   const t = viewStrings();
   return (
     <div className="cv-pane">
@@ -117,12 +105,23 @@ export function ClusterViewPane() {
           <input type="checkbox" checked={showSystem} onChange={(e) => setShowSystem(e.target.checked)} />
           {t('showSystem')}
         </label>
-        <button type="button" className="text-btn cv-toggle" aria-pressed={textView} title={t('textViewTitle')} onClick={() => setTextView(!textView)}>
+        <button type="button" className="text-btn cv-toggle" aria-pressed={mode === 'text'} title={t('textViewTitle')} onClick={() => toggle('text')}>
           {t('textView')}
+        </button>
+        <button type="button" className="text-btn cv-toggle" aria-pressed={mode === 'controlplane'} title={t('controlPlaneTitle')} onClick={() => toggle('controlplane')}>
+          {t('controlPlaneWalk')}
         </button>
         <Legend />
       </div>
-      {textView ? <div className="cv-tree-wrap">{<ClusterTree />}</div> : <Drawing />}
+      {mode === 'text' ? (
+        <div className="cv-tree-wrap">{<ClusterTree />}</div>
+      ) : mode === 'controlplane' ? (
+        <Suspense fallback={<p className="pane-body muted">…</p>}>
+          <ControlPlaneWalk />
+        </Suspense>
+      ) : (
+        <Drawing />
+      )}
     </div>
   );
 }
