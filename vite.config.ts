@@ -1,13 +1,14 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
+import { contentSecurityPolicy, offline } from './scripts/offline.ts';
 
 const monacoVs = fileURLToPath(new URL('./node_modules/monaco-editor/esm/vs', import.meta.url));
 
 // base './' keeps the build working from any static host and from a sub-path.
 export default defineConfig({
   base: './',
-  plugins: [react()],
+  plugins: [react(), contentSecurityPolicy(), offline()],
   resolve: {
     // monaco-editor 0.56+ hides its deep modules behind an exports map; monaco-yaml's worker
     // (through monaco-worker-manager) and the editor's core-only imports need them.

@@ -3,36 +3,10 @@
 // checks to pass before going on. Lessons alternate between English and Korean.
 import { expect, test } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
-import { parseLesson } from '../src/lessons/parse.ts';
-import type { Lesson } from '../src/lessons/types.ts';
 import { LabPage } from './pages/lab.ts';
+import { doStep, LESSONS } from './pages/lessons.ts';
 
 test.describe.configure({ timeout: 240_000 });
-
-const ROOT = new URL('../lessons/', import.meta.url).pathname;
-
-function readFolder(dir: string, prefix = ''): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const name of readdirSync(dir)) {
-    const p = join(dir, name);
-    if (statSync(p).isDirectory()) Object.assign(out, readFolder(p, `${prefix}${name}/`));
-    else out[`${prefix}${name}`] = readFileSync(p, 'utf8');
-  }
-  return out;
-}
-
-const LESSONS: Lesson[] = readdirSync(ROOT)
-  .filter((d) => /^\d\d-/.test(d) && statSync(join(ROOT, d)).isDirectory())
-  .sort()
-  .map((d) => {
-    const r = parseLesson(d, readFolder(join(ROOT, d)));
-    if (!r.ok) throw new Error(r.errors.map((e) => `${e.file}:${e.line} ${e.message}`).join('\n'));
-    return r.lesson;
-  });
-
-const base = (p: string) => p.slice(p.lastIndexOf('/') + 1);
 
 LESSONS.forEach((lesson, n) => {
   const lang = n % 2 === 0 ? 'en' : 'ko';
@@ -46,26 +20,8 @@ LESSONS.forEach((lesson, n) => {
     await page.goto(`./#/lessons/${lesson.id}`);
     const side = page.locator('.lesson-side');
     await lab.speed(16);
-    for (const [i, step] of lesson.steps.entries()) {
-      await expect(side.getByRole('heading', { level: 2, name: step.text[lang].title })).toBeVisible();
-      const sol = step.solution;
-      if (sol) {
-        for (const path of sol.apply) {
-          const name = base(path);
-          const tab = page.locator('.editor-tabs [role="tab"]', { hasText: name });
-          if (await tab.count()) await tab.click();
-          else await lab.newFile(name);
-          await lab.pasteIntoEditor(lesson.files[path]!);
-          await page.keyboard.press('ControlOrMeta+Enter');
-          await expect(page.locator('[data-testid="apply-status"]')).toContainText(name);
-        }
-        await lab.speed(16);
-        for (const line of sol.run) await lab.runAndWait(line);
-      }
-      if (step.checks.length) {
-        await lab.speed(16);
-        await expect(side.locator('.lesson-done')).toBeVisible({ timeout: 90_000 });
-      }
+    for (let i = 0; i < lesson.steps.length; i++) {
+      await doStep(page, lab, lesson, i, lang);
       if (i + 1 < lesson.steps.length) await side.locator('.lesson-nav button').last().click();
     }
     await expect(side.locator('.lesson-nav a.primary')).toBeVisible();

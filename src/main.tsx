@@ -20,3 +20,12 @@ const loadSchemaDocs = () => {
 };
 if ('requestIdleCallback' in window) window.requestIdleCallback(loadSchemaDocs, { timeout: 2000 });
 else setTimeout(loadSchemaDocs, 500);
+
+// Offline after the first visit (src/sw/sw.js); builds only, the dev server has none.
+if (import.meta.env.PROD && 'serviceWorker' in navigator) {
+  window.addEventListener('load', () => {
+    navigator.serviceWorker.register('./sw.js').catch(() => {
+      // No service worker (a private window, file://): the lab still works online.
+    });
+  });
+}
