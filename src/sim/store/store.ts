@@ -81,19 +81,32 @@ export class ObjectStore {
     }
     const entry = { fn: w, actor: this.clock.actor };
     set.add(entry);
-    return () => set.delete(entry);
+    this.actorsOf.clear();
+    return () => {
+      set.delete(entry);
+      this.actorsOf.clear();
+    };
+  }
+
+  /** The components watching a kind (its own watchers and '*'), cached until a watch changes. */
+  private actorsOf = new Map<string, string[]>();
+  private watcherActors(kind: string): string[] {
+    let names = this.actorsOf.get(kind);
+    if (!names) {
+      const set = new Set<string>();
+      for (const w of this.watchers.get(kind) ?? []) if (w.actor) set.add(w.actor);
+      for (const w of this.watchers.get('*') ?? []) if (w.actor) set.add(w.actor);
+      names = [...set];
+      this.actorsOf.set(kind, names);
+    }
+    return names;
   }
 
   private emit(ev: WatchEvent): void {
     const writer = this.clock.actor;
     const own = this.watchers.get(ev.object.kind);
     const all = this.watchers.get('*');
-    if (this.onWrite) {
-      const names = new Set<string>();
-      for (const w of own ?? []) if (w.actor) names.add(w.actor);
-      for (const w of all ?? []) if (w.actor) names.add(w.actor);
-      this.onWrite(ev, writer, [...names]);
-    }
+    this.onWrite?.(ev, writer, this.watcherActors(ev.object.kind));
     try {
       for (const w of own ?? []) {
         this.clock.actor = w.actor || writer;
