@@ -57,6 +57,29 @@ export function openStep(run: LessonRun, step: Step): string[] {
 const baseName = (path: string) => path.slice(path.lastIndexOf('/') + 1);
 
 /**
+ * One thing a student does in an attempt, in order: an editor Apply (the file goes into the
+ * workspace under its base name, then `kubectl apply -f NAME` on the background channel), a
+ * terminal line, or time passing. performAttempt plays them headlessly; the page's demo mode
+ * plays the same list one keypress at a time.
+ */
+export type LessonCommand =
+  | { kind: 'apply'; file: string; text: string; line: string }
+  | { kind: 'run'; line: string }
+  | { kind: 'wait'; ms: number };
+
+/** An attempt as its commands: `apply`, then `run`, then `wait` (when there is one). */
+export function attemptCommands(lesson: Lesson, attempt: Attempt): LessonCommand[] {
+  const out: LessonCommand[] = [];
+  for (const path of attempt.apply) {
+    const file = baseName(path);
+    out.push({ kind: 'apply', file, text: lesson.files[path] ?? '', line: `kubectl apply -f ${file}` });
+  }
+  for (const line of attempt.run) out.push({ kind: 'run', line });
+  if (attempt.waitMs > 0) out.push({ kind: 'wait', ms: attempt.waitMs });
+  return out;
+}
+
+/**
  * Perform a solution or wrong attempt: `apply`, then `run`, then `wait`. Returns the lines it
  * ran, as the page would record them for `ran:` checks. `writeFile` puts a file into the
  * workspace; it defaults to the in-memory workspace of a driver made by startLesson.
@@ -71,21 +94,21 @@ export function performAttempt(
   const write = writeFile ?? (ws ? (n: string, t: string) => void ws.set(n, t) : undefined);
   if (!write) throw new Error('performAttempt: this driver was not made by startLesson; pass writeFile');
   const ran: string[] = [];
-  for (const path of attempt.apply) {
-    const name = baseName(path);
-    write(name, lesson.files[path] ?? '');
-    const line = `kubectl apply -f ${name}`;
-    driver.submit(line, 'background');
-    ran.push(line);
+  for (const cmd of attemptCommands(lesson, attempt)) {
+    if (cmd.kind === 'apply') {
+      write(cmd.file, cmd.text);
+      driver.submit(cmd.line, 'background');
+      ran.push(cmd.line);
+    } else if (cmd.kind === 'run') {
+      // A student types the next line when the previous one has returned; a line that waits
+      // (`kubectl wait`, `delete`, `rollout status`) holds the next one back as time runs.
+      driver.submit(cmd.line, 'terminal');
+      ran.push(cmd.line);
+      if (!runUntilIdle(driver, 'terminal')) driver.interrupt();
+    } else driver.advance(cmd.ms);
   }
-  // A student types the next line when the previous one has returned; a line that waits
-  // (`kubectl wait`, `delete`, `rollout status`) holds the next one back as time runs.
-  for (const line of attempt.run) {
-    driver.submit(line, 'terminal');
-    ran.push(line);
-    if (!runUntilIdle(driver, 'terminal')) driver.interrupt();
-  }
-  driver.advance(attempt.waitMs);
+  // No wait: events due this very moment still run before the checks read (as they always have).
+  if (attempt.waitMs <= 0) driver.advance(0);
   return ran;
 }
 

@@ -9,7 +9,7 @@
 import { create } from 'zustand';
 import { LabDriver, type Action, type DriverEvent } from '../sim/runner/driver.ts';
 import { buildSnapshot, type ClusterSnapshot, type ObjectKey } from './snapshot.ts';
-import { loadSaved, saveLab, type SavedLab, type SaveProblem } from './persist.ts';
+import { loadPrefs, loadSaved, saveLab, savePrefs, type SavedLab, type SaveProblem } from './persist.ts';
 import { STARTER_FILES, type WorkspaceFile } from './workspace.ts';
 import { kubectlRead } from '../sim/kubectl/read.ts';
 import { editFileFor, editNote, editPatchLine } from './edit.ts';
@@ -74,6 +74,10 @@ interface UiSlice {
   theme: Theme;
   selected: ObjectKey | undefined;
   collapsed: Partial<Record<PaneId, boolean>>;
+  /** Presentation mode (an instructor on a projector): large type, high contrast, big cluster view. */
+  presentation: boolean;
+  /** The panes collapsed in presentation mode, kept apart so leaving it restores the student's layout. */
+  presentationCollapsed: Partial<Record<PaneId, boolean>>;
   showSystem: boolean;
   /** In a narrow window the panes become tabs: the one shown. */
   activePane: PaneId;
@@ -114,7 +118,9 @@ interface Actions {
   setLang(lang: Lang): void;
   setTheme(theme: Theme): void;
   select(key: ObjectKey | undefined): void;
+  /** Collapse or expand a pane (in presentation mode, in presentation mode's own layout). */
   toggleCollapsed(pane: PaneId): void;
+  setPresentation(on: boolean): void;
   setShowSystem(show: boolean): void;
   setActivePane(pane: PaneId): void;
   dismissNotice(): void;
@@ -144,8 +150,17 @@ function uniqueName(files: WorkspaceFile[], base: string): string {
   for (let i = 2; ; i++) if (!taken.has(`${stem}-${i}.yaml`)) return `${stem}-${i}.yaml`;
 }
 
+/** Is the pane collapsed in the layout in use (presentation mode has its own)? */
+export function paneCollapsed(s: Pick<LabState, 'presentation' | 'collapsed' | 'presentationCollapsed'>, pane: PaneId): boolean {
+  return !!(s.presentation ? s.presentationCollapsed : s.collapsed)[pane];
+}
+
+/** In presentation mode the lesson text (the right-hand pane) starts collapsed to a strip. */
+const PRESENTATION_COLLAPSED: Partial<Record<PaneId, boolean>> = { inspector: true };
+
 export const useLab = create<LabState>((set, get) => {
   const saved = loadSaved('lab');
+  const prefs = loadPrefs();
   const readFile = (name: string) => get().files.find((f) => f.name === name)?.text;
 
   function attach(d: LabDriver): void {
@@ -231,10 +246,12 @@ export const useLab = create<LabState>((set, get) => {
     scrollback: saved?.scrollback ?? '',
     prompt: initial.prompt(),
     busy: false,
-    lang: saved?.lang ?? browserLang(),
-    theme: saved?.theme ?? systemTheme(),
+    lang: prefs.lang ?? saved?.lang ?? browserLang(),
+    theme: prefs.theme ?? saved?.theme ?? systemTheme(),
     selected: undefined,
     collapsed: saved?.collapsed ?? {},
+    presentation: prefs.presentation ?? false,
+    presentationCollapsed: prefs.presentationCollapsed ?? PRESENTATION_COLLAPSED,
     showSystem: false,
     activePane: 'editor',
     notice: undefined,
@@ -384,7 +401,12 @@ export const useLab = create<LabState>((set, get) => {
     setLang: (lang) => set({ lang }),
     setTheme: (theme) => set({ theme }),
     select: (key) => set({ selected: key }),
-    toggleCollapsed: (pane) => set({ collapsed: { ...get().collapsed, [pane]: !get().collapsed[pane] } }),
+    toggleCollapsed(pane) {
+      const s = get();
+      if (s.presentation) set({ presentationCollapsed: { ...s.presentationCollapsed, [pane]: !s.presentationCollapsed[pane] } });
+      else set({ collapsed: { ...s.collapsed, [pane]: !s.collapsed[pane] } });
+    },
+    setPresentation: (presentation) => set({ presentation }),
     setShowSystem: (showSystem) => set({ showSystem }),
     setActivePane: (activePane) => set({ activePane }),
     dismissNotice: () => set({ notice: undefined }),
@@ -403,6 +425,8 @@ function persistNow(): void {
   saveTimer = undefined;
   const s = useLab.getState();
   lastSavedNow = s.now;
+  // A demo starts afresh every time; there is nothing of it to keep.
+  if (s.context.startsWith('demo:')) return;
   const data: SavedLab = {
     seed: s.seed,
     startedAt: s.startedAt,
@@ -422,6 +446,12 @@ function persistNow(): void {
 useLab.subscribe((s, prev) => {
   if (s.files === prev.files && s.actions === prev.actions && s.history === prev.history && s.lang === prev.lang && s.theme === prev.theme && s.collapsed === prev.collapsed && s.activeFile === prev.activeFile && Math.abs(s.now - lastSavedNow) < 5_000) return;
   saveTimer ??= setTimeout(persistNow, 1000);
+});
+// Preferences are small: saved the moment they change.
+useLab.subscribe((s, prev) => {
+  if (s.lang !== prev.lang || s.theme !== prev.theme || s.presentation !== prev.presentation || s.presentationCollapsed !== prev.presentationCollapsed) {
+    savePrefs({ lang: s.lang, theme: s.theme, presentation: s.presentation, presentationCollapsed: s.presentationCollapsed });
+  }
 });
 if (typeof document !== 'undefined') {
   document.addEventListener('visibilitychange', () => {

@@ -85,6 +85,76 @@ export function loadSaved(context = 'lab'): SavedLab | undefined {
   }
 }
 
+/** Forget a saved lab (a demo starts from the lesson's own start every time). */
+export function clearSaved(context: string): void {
+  try {
+    storage()?.removeItem(storageKey(context));
+  } catch {
+    // Nothing to forget.
+  }
+}
+
+/**
+ * UI preferences, kept apart from any one lab so they hold on every page: a lab's save is only
+ * read when that lab opens, so a theme chosen on a lesson page would otherwise be lost on reload.
+ */
+export const PREFS_KEY = 'kubelab.prefs';
+
+type PaneFlags = SavedLab['collapsed'];
+
+export interface Prefs {
+  lang: 'en' | 'ko';
+  theme: 'light' | 'dark';
+  /** Presentation mode (projector): large type, high contrast, the cluster view large. */
+  presentation: boolean;
+  /** Which panes are collapsed in presentation mode (the lesson text, at first). */
+  presentationCollapsed: PaneFlags;
+}
+
+const PANES = ['editor', 'view', 'inspector', 'terminal'] as const;
+
+function paneFlags(v: unknown): PaneFlags | undefined {
+  if (!isObject(v)) return undefined;
+  const out: PaneFlags = {};
+  for (const p of PANES) if (typeof v[p] === 'boolean') out[p] = v[p];
+  return out;
+}
+
+/** Each field checked on its own: a damaged one is left out (its default holds), never thrown. */
+export function parsePrefs(raw: string | null | undefined): Partial<Prefs> {
+  if (!raw) return {};
+  let v: unknown;
+  try {
+    v = JSON.parse(raw);
+  } catch {
+    return {};
+  }
+  if (!isObject(v)) return {};
+  const out: Partial<Prefs> = {};
+  if (v['lang'] === 'en' || v['lang'] === 'ko') out.lang = v['lang'];
+  if (v['theme'] === 'light' || v['theme'] === 'dark') out.theme = v['theme'];
+  if (typeof v['presentation'] === 'boolean') out.presentation = v['presentation'];
+  const pc = paneFlags(v['presentationCollapsed']);
+  if (pc) out.presentationCollapsed = pc;
+  return out;
+}
+
+export function loadPrefs(): Partial<Prefs> {
+  try {
+    return parsePrefs(storage()?.getItem(PREFS_KEY));
+  } catch {
+    return {};
+  }
+}
+
+export function savePrefs(prefs: Prefs): void {
+  try {
+    storage()?.setItem(PREFS_KEY, JSON.stringify(prefs));
+  } catch {
+    // saveLab reports a full or missing storage; preferences are not worth a second notice.
+  }
+}
+
 export type SaveProblem = 'storageUnavailable' | 'storageFull';
 
 /** Save; says why when the browser would not keep it (the page tells the student). */

@@ -12,6 +12,23 @@ export interface LessonProgress {
 
 const KEY = 'kubelab.progress';
 
+/**
+ * A lesson is open as the student's own (`own`), as a step someone shared (`shared`), or as
+ * an instructor's demo (`demo`). Each has its own lab and progress, so a shared link or a demo
+ * never moves the student's own place in the lesson.
+ */
+export type LessonMode = 'own' | 'shared' | 'demo';
+
+/** The lab context (labStore) a lesson opens in. */
+export function lessonContext(id: string, mode: LessonMode): string {
+  return mode === 'own' ? `lesson:${id}` : `${mode}:${id}`;
+}
+
+/** The key its progress is kept under; the student's own progress is under the lesson's id. */
+export function progressKey(id: string, mode: LessonMode): string {
+  return mode === 'own' ? id : `${mode}:${id}`;
+}
+
 function load(): Record<string, LessonProgress> {
   try {
     const v: unknown = JSON.parse(localStorage.getItem(KEY) ?? '{}');
@@ -33,6 +50,8 @@ interface ProgressState {
   get(id: string): LessonProgress;
   update(id: string, patch: Partial<LessonProgress>): void;
   markDone(id: string, step: string): void;
+  /** Forget a lesson's progress (a demo starts from the first step every time). */
+  reset(id: string): void;
 }
 
 const EMPTY: LessonProgress = { step: 0, openedAt: 0, hints: 0, done: [] };
@@ -47,11 +66,17 @@ export const useProgress = create<ProgressState>((set, get) => ({
     const p = get().get(id);
     if (!p.done.includes(step)) get().update(id, { done: [...p.done, step] });
   },
+  reset(id) {
+    const { [id]: _gone, ...rest } = get().lessons;
+    set({ lessons: rest });
+  },
 }));
 
 useProgress.subscribe((s) => {
   try {
-    localStorage.setItem(KEY, JSON.stringify(s.lessons));
+    // A demo starts afresh every time: nothing of it is kept.
+    const kept = Object.fromEntries(Object.entries(s.lessons).filter(([k]) => !k.startsWith('demo:')));
+    localStorage.setItem(KEY, JSON.stringify(kept));
   } catch {
     // The lab's own notice already tells the student when storage fails.
   }

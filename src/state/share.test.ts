@@ -41,3 +41,36 @@ describe('share links', () => {
     expect(await decodeShare(bad)).toEqual({ ok: false, reason: 'corrupt' });
   });
 });
+
+describe('share links from a lesson page', () => {
+  const LESSON_LAB: SharedLab = { ...LAB, lesson: { id: '05-init-containers', step: 'first-service', openedAt: 630_000 } };
+
+  it('round-trip the lesson and its step with the lab', async () => {
+    const link = await encodeShare(LESSON_LAB);
+    expect(link).toMatch(/^1\.[A-Za-z0-9_-]+$/);
+    expect(await decodeShare(link)).toEqual({ ok: true, lab: LESSON_LAB });
+  });
+
+  it('a lab link carries no lesson', async () => {
+    const r = await decodeShare(await encodeShare(LAB));
+    expect(r.ok && 'lesson' in r.lab).toBe(false);
+  });
+
+  it.each([
+    ['null', null],
+    ['a string', '05-init-containers'],
+    ['without a step', { id: '05-init-containers', openedAt: 0 }],
+    ['with a path for an id', { id: '../05-init-containers', step: 'first-service', openedAt: 0 }],
+    ['with markup for a step', { id: '05-init-containers', step: '<b>x</b>', openedAt: 0 }],
+    ['with a time that is not a number', { id: '05-init-containers', step: 'first-service', openedAt: '630000' }],
+    ['with a negative time', { id: '05-init-containers', step: 'first-service', openedAt: -1 }],
+  ])('a lesson that is %s is refused, not dropped', async (_n, lesson) => {
+    const bad = await encodeShare({ ...LAB, lesson: lesson as unknown as SharedLab['lesson'] & object });
+    expect(await decodeShare(bad)).toEqual({ ok: false, reason: 'corrupt' });
+  });
+
+  it('a damaged lesson link is refused, not half-opened', async () => {
+    const link = await encodeShare(LESSON_LAB);
+    expect((await decodeShare(link.slice(0, -8))).ok).toBe(false);
+  });
+});

@@ -1,5 +1,6 @@
 // Share links: the lab (seed, recorded actions, moment in time, workspace files) compressed
-// into the URL, so an instructor's link opens the same cluster anywhere. A link is data only:
+// into the URL, so an instructor's link opens the same cluster anywhere; shared from a lesson
+// page, also the lesson and the step it is on. A link is data only:
 // every field is checked on the way in, and a link that is damaged or from a newer Kubelab
 // opens nothing and says which.
 
@@ -17,6 +18,17 @@ export interface SharedLab {
   actions: Action[];
   files: SavedLab['files'];
   activeFile: string;
+  /** Shared from a lesson page: which lesson, which step (by id), and when that step opened. */
+  lesson?: SharedLesson;
+}
+
+export interface SharedLesson {
+  /** The lesson's folder name, e.g. `05-init-containers`. */
+  id: string;
+  /** The step's id, e.g. `first-service`. */
+  step: string;
+  /** Simulated ms when the step opened: its `ran:` checks look at lines after it. */
+  openedAt: number;
 }
 
 export type ShareResult = { ok: true; lab: SharedLab } | { ok: false; reason: 'corrupt' | 'newer' };
@@ -66,5 +78,18 @@ export async function decodeShare(payload: string): Promise<ShareResult> {
   if (typeof raw !== 'object' || raw === null || !Array.isArray((raw as { actions?: unknown }).actions)) return { ok: false, reason: 'corrupt' };
   const saved = parseSaved(JSON.stringify({ version: 1, lang: 'en', theme: 'light', history: [], scrollback: '', collapsed: {}, ...(raw as object) }));
   if (!saved || saved.actions.length !== (raw as { actions: unknown[] }).actions.length) return { ok: false, reason: 'corrupt' };
-  return { ok: true, lab: { seed: saved.seed, startedAt: saved.startedAt, now: saved.now, actions: saved.actions, files: saved.files, activeFile: saved.activeFile } };
+  const lab: SharedLab = { seed: saved.seed, startedAt: saved.startedAt, now: saved.now, actions: saved.actions, files: saved.files, activeFile: saved.activeFile };
+  const lesson = (raw as { lesson?: unknown }).lesson;
+  if (lesson === undefined) return { ok: true, lab };
+  // A lesson that is there but malformed is a damaged link, not a lab without its lesson.
+  if (!validLesson(lesson)) return { ok: false, reason: 'corrupt' };
+  return { ok: true, lab: { ...lab, lesson: { id: lesson.id, step: lesson.step, openedAt: lesson.openedAt } } };
+}
+
+const ID = /^[a-z0-9][a-z0-9-]*$/;
+
+function validLesson(v: unknown): v is SharedLesson {
+  if (typeof v !== 'object' || v === null) return false;
+  const o = v as Record<string, unknown>;
+  return typeof o['id'] === 'string' && ID.test(o['id']) && typeof o['step'] === 'string' && ID.test(o['step']) && typeof o['openedAt'] === 'number' && Number.isFinite(o['openedAt']) && o['openedAt'] >= 0;
 }

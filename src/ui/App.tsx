@@ -20,24 +20,29 @@ const TerminalPane = lazy(() => import('./terminal/TerminalPane.tsx').then((m) =
 // The lessons (their text and the course's files) load only when a lesson page opens.
 const Catalogue = lazy(() => import('./lesson/Catalogue.tsx'));
 const LessonPanel = lazy(() => import('./lesson/LessonPanel.tsx'));
+const LessonSession = lazy(() => import('./lesson/LessonSession.tsx'));
 
 export function App() {
   const theme = useLab((s) => s.theme);
   const lang = useLab((s) => s.lang);
+  const presentation = useLab((s) => s.presentation);
   const t = appStrings();
   useTimeLoop();
   useShortcuts();
   useEffect(() => {
     document.documentElement.dataset['theme'] = theme;
     document.documentElement.lang = lang;
-  }, [theme, lang]);
+    // Presentation mode is a look (app.css): large type, high contrast, the cluster view large.
+    if (presentation) document.documentElement.dataset['presentation'] = '';
+    else delete document.documentElement.dataset['presentation'];
+  }, [theme, lang, presentation]);
   const route = useRoute();
   const lt = lessonStrings();
   if (route.page === 'share') {
     return (
       <div className="lab">
         <TopBar />
-        <ShareOpener payload={route.payload} />
+        <ShareOpener key={route.payload} payload={route.payload} />
       </div>
     );
   }
@@ -51,12 +56,18 @@ export function App() {
       </div>
     );
   }
-  const lessonId = route.page === 'lesson' ? route.id : undefined;
+  const lesson = route.page === 'lesson' ? route : undefined;
+  const lessonId = lesson?.id;
   return (
     <div className="lab">
       <TopBar />
       <Notice />
       <SharedBanner />
+      {lesson && (
+        <Suspense fallback={null}>
+          <LessonSession key={`${lesson.mode}:${lesson.id}`} id={lesson.id} mode={lesson.mode} />
+        </Suspense>
+      )}
       <PaneTabs />
       <main className={`lab-main${lessonId ? ' with-lesson' : ''}`}>
         <Pane id="editor" title={t('editor')}>
@@ -68,7 +79,7 @@ export function App() {
         <Pane id="inspector" title={lessonId ? lt('lesson') : t('inspector')}>
           {lessonId ? (
             <Suspense fallback={<p className="pane-body muted">…</p>}>
-              <LessonPanel key={lessonId} id={lessonId} />
+              <LessonPanel key={`${lesson!.mode}:${lessonId}`} id={lessonId} mode={lesson!.mode} />
             </Suspense>
           ) : (
             <Inspector />

@@ -8,6 +8,7 @@ const PATHS = {
   moon: 'M6 1.5a6.5 6.5 0 1 0 8.5 8.5A5.5 5.5 0 0 1 6 1.5z',
   chevronDown: 'M3.5 6l4.5 4.5L12.5 6z',
   chevronRight: 'M6 3.5l4.5 4.5L6 12.5z',
+  present: 'M1 2h14v9H1zM2.5 3.5v6h11v-6zM7.25 11h1.5v2H11v1.5H5V13h2.25z',
 } as const;
 
 export type IconName = keyof typeof PATHS;

@@ -1,11 +1,11 @@
 import type { ReactNode } from 'react';
-import { useLab, type PaneId } from '../state/labStore.ts';
+import { paneCollapsed, useLab, type PaneId } from '../state/labStore.ts';
 import { appStrings } from './strings.ts';
 import { Icon } from './Icon.tsx';
 
 /** One of the lab's panes: a titled region that collapses to its title bar. */
 export function Pane({ id, title, children, actions }: { id: PaneId; title: string; children: ReactNode; actions?: ReactNode }) {
-  const collapsed = useLab((s) => !!s.collapsed[id]);
+  const collapsed = useLab((s) => paneCollapsed(s, id));
   const toggle = useLab((s) => s.toggleCollapsed);
   const active = useLab((s) => s.activePane === id);
   const t = appStrings();

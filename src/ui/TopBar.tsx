@@ -3,7 +3,7 @@ import { SPEEDS, useLab } from '../state/labStore.ts';
 import { appStrings } from './strings.ts';
 import { Icon } from './Icon.tsx';
 import { ShareButton } from './Share.tsx';
-import { useRoute } from './useRoute.ts';
+import { routeHref, useRoute } from './useRoute.ts';
 import { lessonStrings } from './lesson/strings.ts';
 import { clockTime } from './format.ts';
 import { exportWorkspace, readImport } from './workspaceFiles.ts';
@@ -53,6 +53,29 @@ function TimeControls() {
   );
 }
 
+/** Presentation mode: a toggle, announced as pressed or not (Alt+P does the same). */
+function PresentationToggle() {
+  const on = useLab((s) => s.presentation);
+  const setPresentation = useLab((s) => s.setPresentation);
+  const t = appStrings();
+  return (
+    <button type="button" className="text-btn" aria-pressed={on} aria-keyshortcuts="Alt+P" title={t('presentationHelp')} onClick={() => setPresentation(!on)}>
+      <Icon name="present" />
+      {t('presentation')}
+    </button>
+  );
+}
+
+/** On a lesson page: run the lesson as a demo, or leave the demo for the lesson. */
+function DemoToggle({ id, on }: { id: string; on: boolean }) {
+  const lt = lessonStrings();
+  return (
+    <button type="button" className="text-btn" aria-pressed={on} title={lt('demoHelp')} onClick={() => (window.location.hash = routeHref({ page: 'lesson', id, step: undefined, mode: on ? 'own' : 'demo' }))}>
+      {lt('demo')}
+    </button>
+  );
+}
+
 export function TopBar() {
   const theme = useLab((s) => s.theme);
   const lang = useLab((s) => s.lang);
@@ -80,7 +103,10 @@ export function TopBar() {
       </nav>
       {route.page !== 'lessons' && <TimeControls />}
       <div className="topbar-end">
+        {route.page === 'lesson' && <DemoToggle id={route.id} on={route.mode === 'demo'} />}
+        {route.page !== 'lessons' && <PresentationToggle />}
         {route.page === 'lab' && <ShareButton />}
+        {route.page === 'lesson' && <ShareButton lesson={{ id: route.id, mode: route.mode }} />}
         <button type="button" className="text-btn" onClick={() => exportWorkspace(useLab.getState().files)}>
           {t('export')}
         </button>

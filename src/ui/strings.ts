@@ -43,6 +43,8 @@ export const appStrings = defineStrings({
     action: 'You ran: {text}',
     replayAhead: '{n} recorded steps ahead',
     tabs: 'Panes',
+    presentation: 'Presentation',
+    presentationHelp: 'Presentation mode for a projector: large type, high contrast, the cluster view large (Alt+P)',
   },
   ko: {
     editor: '편집기',
@@ -86,5 +88,7 @@ export const appStrings = defineStrings({
     action: '실행한 명령: {text}',
     replayAhead: '앞으로 재생될 기록 {n}개',
     tabs: '창',
+    presentation: '발표 모드',
+    presentationHelp: '프로젝터용 발표 모드: 큰 글씨, 높은 대비, 넓은 클러스터 뷰 (Alt+P)',
   },
 });

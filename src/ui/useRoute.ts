@@ -1,8 +1,18 @@
 import { useSyncExternalStore } from 'react';
+import type { LessonMode } from '../state/progress.ts';
 
-export type Route = { page: 'lab' } | { page: 'lessons' } | { page: 'lesson'; id: string; step: string | undefined } | { page: 'share'; payload: string };
+export type Route =
+  | { page: 'lab' }
+  | { page: 'lessons' }
+  | { page: 'lesson'; id: string; step: string | undefined; mode: LessonMode }
+  | { page: 'share'; payload: string };
 
-/** `#/` the free lab, `#/lessons` the catalogue, `#/lessons/ID[/STEP]` a lesson. */
+const MODE_PREFIX: Record<LessonMode, string> = { own: 'lessons', shared: 'shared', demo: 'demo' };
+
+/**
+ * `#/` the free lab, `#/lessons` the catalogue, `#/lessons/ID[/STEP]` a lesson, `#/shared/ID`
+ * a lesson step opened from a share link, `#/demo/ID` a lesson run as a demo.
+ */
 export function parseRoute(hash: string): Route {
   const m = /^#\/s\/(.+)$/.exec(hash);
   if (m) return { page: 'share', payload: m[1]! };
@@ -13,16 +23,17 @@ export function parseRoute(hash: string): Route {
       return p;
     }
   });
-  if (parts[0] !== 'lessons') return { page: 'lab' };
-  if (!parts[1]) return { page: 'lessons' };
-  return { page: 'lesson', id: parts[1], step: parts[2] };
+  if (parts[0] === 'lessons' && !parts[1]) return { page: 'lessons' };
+  const mode = (Object.keys(MODE_PREFIX) as LessonMode[]).find((m) => MODE_PREFIX[m] === parts[0]);
+  if (!mode || !parts[1]) return { page: 'lab' };
+  return { page: 'lesson', id: parts[1], step: mode === 'own' ? parts[2] : undefined, mode };
 }
 
 export function routeHref(r: Route): string {
   if (r.page === 'lab') return '#/';
   if (r.page === 'lessons') return '#/lessons';
   if (r.page === 'share') return `#/s/${r.payload}`;
-  return `#/lessons/${encodeURIComponent(r.id)}${r.step ? `/${encodeURIComponent(r.step)}` : ''}`;
+  return `#/${MODE_PREFIX[r.mode]}/${encodeURIComponent(r.id)}${r.step && r.mode === 'own' ? `/${encodeURIComponent(r.step)}` : ''}`;
 }
 
 function subscribe(fn: () => void): () => void {

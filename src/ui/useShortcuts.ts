@@ -1,5 +1,5 @@
 import { useEffect } from 'react';
-import { SPEEDS, useLab, type PaneId } from '../state/labStore.ts';
+import { paneCollapsed, SPEEDS, useLab, type PaneId } from '../state/labStore.ts';
 
 const PANE_KEYS: Record<string, PaneId> = { '1': 'editor', '2': 'view', '3': 'inspector', '4': 'terminal' };
 // Where focus lands in each pane: the thing a person works in there.
@@ -14,7 +14,7 @@ const PANE_TARGET: Record<PaneId, string> = {
 /** Move focus into a pane (Alt+1..4), expanding it and, in a narrow window, showing it. */
 export function focusPane(pane: PaneId): void {
   const s = useLab.getState();
-  if (s.collapsed[pane]) s.toggleCollapsed(pane);
+  if (paneCollapsed(s, pane)) s.toggleCollapsed(pane);
   s.setActivePane(pane);
   requestAnimationFrame(() => {
     const root = document.querySelector<HTMLElement>(`[data-pane="${pane}"] .pane-content`);
@@ -26,7 +26,7 @@ export function focusPane(pane: PaneId): void {
 }
 
 /** Is the key going to a text field, the editor or the terminal (which keep their keys)? */
-function typing(target: EventTarget | null): boolean {
+export function typing(target: EventTarget | null): boolean {
   const el = target as HTMLElement | null;
   if (!el) return false;
   return el.isContentEditable || el.tagName === 'INPUT' || el.tagName === 'TEXTAREA' || el.tagName === 'SELECT' || !!el.closest('.monaco-editor, .xterm');
@@ -40,12 +40,20 @@ export function shiftSpeed(speed: number, dir: 1 | -1): number {
 
 /**
  * Alt+1..4 focus the editor, cluster view, inspector and terminal from anywhere (the editor
- * and the terminal keep Tab for themselves). Time keys, outside text fields: Space
+ * and the terminal keep Tab for themselves); Alt+P turns presentation mode on and off (by the
+ * key's position, so it works whatever the keyboard layout or IME). Time keys, outside text fields: Space
  * play/pause, `.` step to the next event, `[` / `]` slower / faster, `,` rewind 30 s.
  */
 export function useShortcuts(): void {
   useEffect(() => {
     const onPaneKey = (e: KeyboardEvent) => {
+      if (e.altKey && !e.ctrlKey && !e.metaKey && !e.shiftKey && e.code === 'KeyP') {
+        e.preventDefault();
+        e.stopPropagation();
+        const s = useLab.getState();
+        s.setPresentation(!s.presentation);
+        return;
+      }
       const pane = e.altKey && !e.ctrlKey && !e.metaKey ? PANE_KEYS[e.code.replace('Digit', '')] : undefined;
       if (!pane) return;
       e.preventDefault();

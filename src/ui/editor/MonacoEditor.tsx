@@ -12,8 +12,13 @@ import { takeFocusHandoff } from './handoff.ts';
 
 const CHECK_INTERVAL_MS = 300;
 
-function themeName(theme: LabState['theme']): string {
-  return theme === 'dark' ? 'kubelab-dark' : 'kubelab-light';
+function themeName(theme: LabState['theme'], presentation: boolean): string {
+  return `kubelab-${theme === 'dark' ? 'dark' : 'light'}${presentation ? '-hc' : ''}`;
+}
+
+/** Presentation mode (a projector) gets large type. */
+function fontOptions(presentation: boolean): { fontSize: number; lineHeight: number } {
+  return presentation ? { fontSize: 18, lineHeight: 27 } : { fontSize: 13, lineHeight: 20 };
 }
 
 /** Replaces only the changed middle of a model's text: the cursor stays put outside it. */
@@ -43,10 +48,9 @@ export default function MonacoEditor() {
     const mono = getComputedStyle(document.documentElement).getPropertyValue('--mono').trim();
     const editor = monaco.editor.create(el, {
       model: null,
-      theme: themeName(initial.theme),
+      theme: themeName(initial.theme, initial.presentation),
       fontFamily: mono || 'monospace',
-      fontSize: 13,
-      lineHeight: 20,
+      ...fontOptions(initial.presentation),
       tabSize: 2,
       insertSpaces: true,
       minimap: { enabled: false },
@@ -150,7 +154,8 @@ export default function MonacoEditor() {
     const unsubscribe = useLab.subscribe((s, prev) => {
       if (s.files !== prev.files) syncFiles(s.files);
       if (s.files !== prev.files || s.activeFile !== prev.activeFile) showActive(s.activeFile);
-      if (s.theme !== prev.theme) monaco.editor.setTheme(themeName(s.theme));
+      if (s.theme !== prev.theme || s.presentation !== prev.presentation) monaco.editor.setTheme(themeName(s.theme, s.presentation));
+      if (s.presentation !== prev.presentation) editor.updateOptions(fontOptions(s.presentation));
       if (s.lang !== prev.lang) editor.updateOptions({ ariaLabel: tRef.current('editorLabel', { file: s.activeFile }) });
       if (s.files !== prev.files || s.snapshot !== prev.snapshot || s.lang !== prev.lang) scheduleChecks();
     });

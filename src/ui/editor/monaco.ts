@@ -117,3 +117,17 @@ monaco.editor.defineTheme('kubelab-dark', {
   rules: [{ token: 'comment', foreground: '8fbf7f' }],
   colors: { 'editor.background': '#141920', 'editorLineNumber.foreground': '#8b949e', 'editorLineNumber.dimmedForeground': '#8b949e', 'editorLineNumber.activeForeground': '#e6e9ef' },
 });
+// Presentation mode (a projector): pure black on white / white on near-black, as app.css's
+// presentation colours.
+monaco.editor.defineTheme('kubelab-light-hc', {
+  base: 'vs',
+  inherit: true,
+  rules: [{ token: 'comment', foreground: '24601a' }],
+  colors: { 'editor.background': '#ffffff', 'editor.foreground': '#000000', 'editorLineNumber.foreground': '#30363d', 'editorLineNumber.dimmedForeground': '#30363d', 'editorLineNumber.activeForeground': '#000000' },
+});
+monaco.editor.defineTheme('kubelab-dark-hc', {
+  base: 'vs-dark',
+  inherit: true,
+  rules: [{ token: 'comment', foreground: 'a8d89a' }],
+  colors: { 'editor.background': '#0a0c10', 'editor.foreground': '#ffffff', 'editorLineNumber.foreground': '#d0d7de', 'editorLineNumber.dimmedForeground': '#d0d7de', 'editorLineNumber.activeForeground': '#ffffff' },
+});

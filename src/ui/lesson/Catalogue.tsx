@@ -38,7 +38,7 @@ export default function Catalogue() {
               </span>
               <div className="lesson-card-body">
                 <h2>
-                  <a href={routeHref({ page: 'lesson', id: l.id, step: undefined })}>{text.title}</a>
+                  <a href={routeHref({ page: 'lesson', id: l.id, step: undefined, mode: 'own' })}>{text.title}</a>
                 </h2>
                 <p>{text.summary}</p>
                 <p className="lesson-meta">

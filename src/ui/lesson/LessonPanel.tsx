@@ -1,13 +1,14 @@
 import { useEffect, useMemo, useState } from 'react';
 import { currentDriver, useLab } from '../../state/labStore.ts';
-import { useProgress } from '../../state/progress.ts';
-import { checkStep, stepFiles } from '../../lessons/replay.ts';
+import { progressKey, useProgress, type LessonMode } from '../../state/progress.ts';
+import { checkStep } from '../../lessons/replay.ts';
 import type { Lesson, StepResult } from '../../lessons/types.ts';
 import { routeHref } from '../useRoute.ts';
 import { findLesson } from './catalog.ts';
 import { Markdown, type CodeActions } from './markdown.tsx';
 import { lessonStrings } from './strings.ts';
 import { Inspector } from '../Inspector.tsx';
+import { openLessonStep } from './openStep.ts';
 import './lesson.css';
 
 const CHECK_EVERY_MS = 500;
@@ -35,9 +36,9 @@ function useCodeActions(): CodeActions {
   );
 }
 
-function StepView({ lesson, index }: { lesson: Lesson; index: number }) {
+function StepView({ lesson, index, pkey }: { lesson: Lesson; index: number; pkey: string }) {
   const lang = useLab((s) => s.lang);
-  const progress = useProgress((s) => s.get(lesson.id));
+  const progress = useProgress((s) => s.get(pkey));
   const update = useProgress((s) => s.update);
   const markDone = useProgress((s) => s.markDone);
   const actions = useCodeActions();
@@ -56,23 +57,17 @@ function StepView({ lesson, index }: { lesson: Lesson; index: number }) {
   useEffect(() => {
     if (!step.checks.length) return;
     const check = () => {
-      const r = checkStep(currentDriver(), step, ranSince(useProgress.getState().get(lesson.id).openedAt));
+      const r = checkStep(currentDriver(), step, ranSince(useProgress.getState().get(pkey).openedAt));
       setResult(r);
-      if (r.passed) markDone(lesson.id, step.id);
+      if (r.passed) markDone(pkey, step.id);
     };
     check();
     const id = window.setInterval(check, CHECK_EVERY_MS);
     return () => window.clearInterval(id);
-  }, [lesson.id, step, markDone]);
+  }, [pkey, step, markDone]);
 
   const done = progress.done.includes(step.id);
-  const go = (i: number) => {
-    update(lesson.id, { step: i, openedAt: useLab.getState().now, hints: 0 });
-    const files = stepFiles(lesson, lesson.steps[i]!);
-    const have = new Set(useLab.getState().files.map((f) => f.name));
-    const missing = files.filter((f) => !have.has(f.name));
-    if (missing.length) useLab.getState().importFiles(missing);
-  };
+  const go = (i: number) => openLessonStep(lesson, pkey, i);
 
   return (
     <article className="lesson-step" aria-labelledby="lesson-step-title">
@@ -127,7 +122,7 @@ function StepView({ lesson, index }: { lesson: Lesson; index: number }) {
               <Markdown text={h} actions={actions} labels={labels} />
             </div>
           ))}
-          <button type="button" className="text-btn" disabled={progress.hints >= text.hints.length} onClick={() => update(lesson.id, { hints: progress.hints + 1 })}>
+          <button type="button" className="text-btn" disabled={progress.hints >= text.hints.length} onClick={() => update(pkey, { hints: progress.hints + 1 })}>
             {progress.hints >= text.hints.length ? t('noMoreHints') : progress.hints ? t('moreHint') : t('hint')}
           </button>
         </section>
@@ -168,23 +163,17 @@ function StepView({ lesson, index }: { lesson: Lesson; index: number }) {
   );
 }
 
-/** The lesson beside the lab: its text, checks, hints, and the inspector one tab away. */
-export default function LessonPanel({ id }: { id: string }) {
+/**
+ * The lesson beside the lab: its text, checks, hints, and the inspector one tab away. The
+ * lesson's lab itself is LessonSession's (it stays while this pane is collapsed).
+ */
+export default function LessonPanel({ id, mode }: { id: string; mode: LessonMode }) {
   const lesson = findLesson(id);
   const lang = useLab((s) => s.lang);
-  const enter = useLab((s) => s.enterContext);
-  const stepIndex = useProgress((s) => s.get(id).step);
+  const pkey = progressKey(id, mode);
+  const stepIndex = useProgress((s) => s.get(pkey).step);
   const [tab, setTab] = useState<'lesson' | 'inspector'>('lesson');
   const t = lessonStrings();
-
-  useEffect(() => {
-    if (!lesson) return;
-    const first = lesson.steps[0];
-    enter(`lesson:${lesson.id}`, { seed: lesson.seed, setup: lesson.setup, files: first ? stepFiles(lesson, first) : [] });
-    // A first visit: the first step opens now, after the setup, so setup lines are not the student's.
-    if (!useProgress.getState().lessons[lesson.id]) useProgress.getState().update(lesson.id, { step: 0, openedAt: useLab.getState().now, hints: 0 });
-    return () => enter('lab', { seed: 1, setup: [], files: [] });
-  }, [lesson, enter]);
 
   if (!lesson) {
     return (
@@ -211,7 +200,7 @@ export default function LessonPanel({ id }: { id: string }) {
         </button>
       </div>
       <div className="lesson-side-body" role="tabpanel" aria-label={tab === 'lesson' ? t('lesson') : t('inspector')}>
-        {tab === 'lesson' ? <StepView lesson={lesson} index={index} /> : <Inspector />}
+        {tab === 'lesson' ? <StepView lesson={lesson} index={index} pkey={pkey} /> : <Inspector />}
       </div>
     </div>
   );

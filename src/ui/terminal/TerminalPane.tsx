@@ -15,6 +15,9 @@ import { attachKeys } from './keys.ts';
 
 const SR_KEY = 'kubelab.terminal.screenReader';
 
+/** Presentation mode (a projector) gets large type. */
+const fontSize = (presentation: boolean): number => (presentation ? 18 : 13);
+
 /**
  * There is no media query for screen readers; people who ask the OS for reduced motion or
  * forced colours are the likeliest to use one, so they start with it on. The toggle wins.
@@ -33,10 +36,12 @@ function initialScreenReader(): boolean {
 export function TerminalPane() {
   const t = terminalStrings();
   const theme = useLab((s) => s.theme);
+  const presentation = useLab((s) => s.presentation);
   const busy = useLab((s) => s.busy);
   const hostRef = useRef<HTMLDivElement>(null);
   const termRef = useRef<Terminal | null>(null);
   const ctlRef = useRef<TerminalController | null>(null);
+  const refitRef = useRef<() => void>(() => undefined);
   const [screenReader, setScreenReader] = useState(initialScreenReader);
   const inputLabel = t('inputLabel');
 
@@ -45,12 +50,12 @@ export function TerminalPane() {
     if (!host) return;
     const term = new Terminal({
       fontFamily: MONO_FONT,
-      fontSize: 13,
+      fontSize: fontSize(useLab.getState().presentation),
       lineHeight: 1.15,
       scrollback: 5000,
       cursorBlink: true,
       cursorStyle: 'bar',
-      theme: terminalTheme(useLab.getState().theme),
+      theme: terminalTheme(useLab.getState().theme, useLab.getState().presentation),
       screenReaderMode: screenReader,
     });
     const fit = new FitAddon();
@@ -64,6 +69,7 @@ export function TerminalPane() {
       fit.fit();
     };
     refit();
+    refitRef.current = refit;
     const ctl = new TerminalController(term);
     ctlRef.current = ctl;
     const detachKeys = attachKeys(term);
@@ -90,8 +96,16 @@ export function TerminalPane() {
   }, []);
 
   useEffect(() => {
-    if (termRef.current) termRef.current.options.theme = terminalTheme(theme);
-  }, [theme]);
+    if (termRef.current) termRef.current.options.theme = terminalTheme(theme, presentation);
+  }, [theme, presentation]);
+
+  useEffect(() => {
+    const term = termRef.current;
+    if (!term || term.options.fontSize === fontSize(presentation)) return;
+    term.options.fontSize = fontSize(presentation);
+    // The pane keeps its size, so no resize tells the fit addon: the rows and columns change.
+    refitRef.current();
+  }, [presentation]);
 
   useEffect(() => {
     if (termRef.current) termRef.current.options.screenReaderMode = screenReader;

@@ -45,12 +45,13 @@ const DARK_ANSI = {
 // The colours mirror app.css's variables rather than reading them: this pane's effects run
 // before App's effect moves html[data-theme], so computed styles would still be the old theme.
 
-export function terminalTheme(theme: Theme): ITheme {
+/** `highContrast`: presentation mode, with app.css's presentation colours. */
+export function terminalTheme(theme: Theme, highContrast = false): ITheme {
   if (theme === 'light') {
     return {
       ...LIGHT_ANSI,
       background: '#ffffff',
-      foreground: '#1b1f24',
+      foreground: highContrast ? '#000000' : '#1b1f24',
       cursor: '#2459c7',
       cursorAccent: '#ffffff',
       selectionBackground: '#2459c740',
@@ -62,8 +63,8 @@ export function terminalTheme(theme: Theme): ITheme {
   }
   return {
     ...DARK_ANSI,
-    background: '#0b0e13',
-    foreground: '#d6dde6',
+    background: highContrast ? '#000000' : '#0b0e13',
+    foreground: highContrast ? '#ffffff' : '#d6dde6',
     cursor: '#6d9bff',
     cursorAccent: '#0b0e13',
     selectionBackground: '#6d9bff4d',
