@@ -76,6 +76,7 @@ export class Scheduler {
     this.volumeBinding = new VolumeBinding(sim);
     sim.store.watch('Pod', (ev) => {
       const pod = ev.object as Pod;
+      this.cachePod(ev.type, pod, ev.old as Pod | undefined);
       // The scheduler's own static pod reporting its container running again.
       if (this.parked && pod.metadata.namespace === 'kube-system' && this.isRunning()) this.resume();
       if (ev.type === 'DELETED' || (ev.type === 'MODIFIED' && pod.metadata.deletionTimestamp)) {
@@ -89,9 +90,32 @@ export class Scheduler {
       if (ev.type === 'MODIFIED' && this.unschedulable.has(this.key(pod))) return;
       this.enqueue(pod);
     });
-    sim.store.watch('Node', () => this.retryUnschedulable());
+    // A Node update requeues waiting pods only when it could let one fit (the scheduler's
+    // queueing hints): not for the kubelet's status heartbeats.
+    sim.store.watch('Node', (ev) => {
+      if (ev.type !== 'MODIFIED' || nodeFitChanged(ev.old as Node | undefined, ev.object as Node)) this.retryUnschedulable();
+    });
     sim.store.watch('PersistentVolumeClaim', () => this.retryUnschedulable());
     sim.store.watch('PersistentVolume', () => this.retryUnschedulable());
+  }
+
+  /** The scheduler's cache: the pods bound to each node, kept from watch events. */
+  private onNode = new Map<string, Map<string, Pod>>();
+
+  private cachePod(type: string, pod: Pod, old: Pod | undefined): void {
+    const k = this.key(pod);
+    const before = old?.spec?.nodeName;
+    const now = type === 'DELETED' ? undefined : pod.spec?.nodeName;
+    if (before && before !== now) this.onNode.get(before)?.delete(k);
+    if (type === 'DELETED' && pod.spec?.nodeName) this.onNode.get(pod.spec.nodeName)?.delete(k);
+    if (now) {
+      let m = this.onNode.get(now);
+      if (!m) {
+        m = new Map();
+        this.onNode.set(now, m);
+      }
+      m.set(k, pod);
+    }
   }
 
   private isRunning(): boolean {
@@ -130,7 +154,6 @@ export class Scheduler {
   /** Evaluate every node for a pod without binding (kubectl describe and the UI explain with it). */
   evaluate(pod: Pod): Verdict[] {
     const nodes = this.sim.store.list<Node>('Node');
-    const pods = this.sim.store.list<Pod>('Pod');
     const req = podRequests(pod);
     const hostPorts = (pod.spec?.containers ?? []).flatMap((c) => (c.ports ?? []).filter((p) => p.hostPort).map((p) => p.hostPort!));
     return nodes.map((node) => {
@@ -146,7 +169,7 @@ export class Scheduler {
         if (untolerated) {
           reasons.push(`node(s) had untolerated taint {${untolerated.key}: ${untolerated.value ?? ''}}`);
         } else {
-          const onNode = pods.filter((p) => p.spec?.nodeName === name && p.status?.phase !== 'Succeeded' && p.status?.phase !== 'Failed');
+          const onNode = [...(this.onNode.get(name)?.values() ?? [])].filter((p) => p.status?.phase !== 'Succeeded' && p.status?.phase !== 'Failed');
           const alloc = node.status?.allocatable ?? {};
           const used = onNode.map(podRequests).reduce((a, b) => ({ cpuMilli: a.cpuMilli + b.cpuMilli, memory: a.memory + b.memory }), { cpuMilli: 0, memory: 0 });
           if (onNode.length + 1 > q(alloc['pods'], false)) reasons.push('Too many pods');
@@ -294,4 +317,16 @@ export function failedSchedulingMessage(verdicts: Verdict[]): string {
   if (helps > 0) pre.push(`${helps} No preemption victims found for incoming pod`);
   msg += ` preemption: 0/${total} nodes are available: ${pre.join(', ')}.`;
   return msg;
+}
+
+/** Whether a Node change can make a waiting pod fit: schedulability, taints, labels, capacity or readiness. */
+function nodeFitChanged(old: Node | undefined, node: Node): boolean {
+  if (!old) return true;
+  const ready = (n: Node) => (n.status?.conditions ?? []).find((c) => c.type === 'Ready')?.status;
+  return (
+    JSON.stringify(old.spec ?? {}) !== JSON.stringify(node.spec ?? {}) ||
+    JSON.stringify(old.metadata.labels ?? {}) !== JSON.stringify(node.metadata.labels ?? {}) ||
+    JSON.stringify(old.status?.allocatable ?? {}) !== JSON.stringify(node.status?.allocatable ?? {}) ||
+    ready(old) !== ready(node)
+  );
 }

@@ -23,11 +23,15 @@ export interface ResourceInfo {
 /** Kinds whose registry strategy tracks metadata.generation (pods do not, in v1.31). */
 const GENERATION_KINDS = new Set(['Deployment', 'ReplicaSet', 'StatefulSet', 'DaemonSet', 'Job', 'CronJob', 'ReplicationController', 'Ingress', 'NetworkPolicy', 'PodDisruptionBudget', 'HorizontalPodAutoscaler']);
 
+const byteCompare = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
 const key = (kind: string, namespace: string | undefined, name: string): string => `${kind}/${namespace ?? ''}/${name}`;
 
 export class ObjectStore {
   private objects = new Map<string, KubeObject>();
   private byKind = new Map<string, Map<string, KubeObject>>();
+  /** Each kind's keys in list order, dropped when an object of the kind is added or removed. */
+  private order = new Map<string, string[]>();
   private watchers = new Map<string, Set<{ fn: Watcher; actor: string }>>();
   /**
    * Called once per write, before the watchers, with the component that wrote and the
@@ -59,13 +63,18 @@ export class ObjectStore {
   list<T extends KubeObject = KubeObject>(kind: string, namespace?: string): T[] {
     const all = this.byKind.get(kind);
     if (!all) return [];
+    // etcd lists in key order: namespace, then name, byte by byte. The order only changes when
+    // an object of the kind comes or goes, so it is kept until then (controllers list often).
+    let keys = this.order.get(kind);
+    if (!keys) {
+      keys = [...all.entries()].sort(([, a], [, b]) => byteCompare(a.metadata.namespace ?? '', b.metadata.namespace ?? '') || byteCompare(a.metadata.name ?? '', b.metadata.name ?? '')).map(([k]) => k);
+      this.order.set(kind, keys);
+    }
     const out: T[] = [];
-    for (const o of all.values()) {
+    for (const k of keys) {
+      const o = all.get(k)!;
       if (namespace === undefined || o.metadata.namespace === namespace) out.push(o as T);
     }
-    out.sort((a, b) =>
-      (a.metadata.namespace ?? '').localeCompare(b.metadata.namespace ?? '') || (a.metadata.name ?? '').localeCompare(b.metadata.name ?? ''),
-    );
     return out;
   }
 
@@ -129,13 +138,14 @@ export class ObjectStore {
       m = new Map();
       this.byKind.set(o.kind, m);
     }
+    if (!m.has(k)) this.order.delete(o.kind);
     m.set(k, o);
   }
 
   private drop(o: KubeObject): void {
     const k = key(o.kind, o.metadata.namespace, o.metadata.name ?? '');
     this.objects.delete(k);
-    this.byKind.get(o.kind)?.delete(k);
+    if (this.byKind.get(o.kind)?.delete(k)) this.order.delete(o.kind);
   }
 
   private notFound(kind: string, name: string): ApiResult<never> {

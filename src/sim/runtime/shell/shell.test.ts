@@ -305,12 +305,12 @@ describe('waiting and the step budget', () => {
     expect(r.out.length).toBeLessThanOrEqual(151 * 2);
   });
 
-  it('the default budget is about 2000 commands', () => {
+  it('the default budget is 100 commands per simulated millisecond', () => {
     const r = sh('i=0; while :; do i=$((i+1)); done', {}, 1);
     expect(r.yields).toBe(1);
-    // 600 iterations of 3 commands stay under the budget.
-    const r2 = sh('i=0; while :; do i=$((i+1)); [ $i -ge 600 ] && exit 7; done');
-    expect(r2).toMatchObject({ status: 7, yields: 0 });
+    // 30 iterations of 3 commands stay under the budget; 40 do not.
+    expect(sh('i=0; while :; do i=$((i+1)); [ $i -ge 30 ] && exit 7; done')).toMatchObject({ status: 7, yields: 0 });
+    expect(sh('i=0; while :; do i=$((i+1)); [ $i -ge 40 ] && exit 7; done')).toMatchObject({ status: 7, yields: 1 });
   });
 
   it('sleeping resets the budget', () => {

@@ -28,4 +28,6 @@ export interface AppletEnv {
 export type Applet = (argv: string[], env: AppletEnv) => Proc | number;
 
 export const DEFAULT_BUSYBOX_VERSION = '1.36';
-export const DEFAULT_MAX_STEPS = 2000;
+// A shell runs at most this many commands per simulated millisecond (100,000 a second, about
+// what busybox sh manages): a loop without a sleep costs the simulation time, not the page.
+export const DEFAULT_MAX_STEPS = 100;
