@@ -1085,6 +1085,7 @@ export class Kubelet {
     this.publish(w, true);
     if (w.network) this.sim.network.detach(w.network);
     this.workers.delete(w.key);
+    this.probeLog.forget(w.pod.metadata.namespace ?? 'default', w.pod.metadata.name ?? '', w.pod.metadata.uid ?? '');
     this.crashBackoff.clear(`${w.key}/`);
     this.pullBackoff.clear(`${w.key}/`);
     const cur = this.sim.store.get<Pod>('Pod', w.pod.metadata.namespace, w.pod.metadata.name ?? '');

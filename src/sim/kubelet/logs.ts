@@ -8,7 +8,12 @@ export interface LogLine {
   text: string;
 }
 
-export const LOG_MAX_BYTES = 1024 * 1024;
+/**
+ * The kubelet rotates at 10 MiB (containerLogMaxSize); a browser tab holding fifty busy
+ * containers for a day cannot, so each keeps its last 256 KiB (a few thousand lines, far more
+ * than a lesson reads). The soak in `npm run bench` shows the heap this bounds.
+ */
+export const LOG_MAX_BYTES = 256 * 1024;
 
 export class LogBuffer {
   lines: LogLine[] = [];

@@ -50,6 +50,12 @@ export class ProbeLog {
     if (log.entries.length >= PER_CONTAINER * 2) log.entries.splice(0, log.entries.length - PER_CONTAINER);
   }
 
+  /** A pod is gone from the node: its containers' logs go with it (only live pods are shown). */
+  forget(namespace: string, pod: string, uid: string): void {
+    const prefix = `${namespace}/${pod}/`;
+    for (const [key, log] of this.logs) if (key.startsWith(prefix) && log.uid === uid) this.logs.delete(key);
+  }
+
   /** The container's entries, oldest first (empty if none). */
   entries(namespace: string, pod: string, container: string): readonly ProbeLogEntry[] {
     const all = this.logs.get(ProbeLog.key(namespace, pod, container))?.entries ?? [];
