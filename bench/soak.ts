@@ -9,7 +9,6 @@ import { performance } from 'node:perf_hooks';
 import { createCluster } from '../src/sim/cluster.ts';
 import { Session } from '../src/sim/runner/session.ts';
 
-const HOUR = 60 * 60 * 1000;
 
 const MANIFESTS = `apiVersion: apps/v1
 kind: Deployment
