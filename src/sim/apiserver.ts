@@ -361,7 +361,7 @@ export class ApiServer {
   decodeStaticPod(text: string, _file: string): Pod | undefined {
     let doc: unknown;
     try {
-      doc = parseYaml(text);
+      doc = parseYaml(text, { logLevel: 'error' });
     } catch {
       return undefined;
     }

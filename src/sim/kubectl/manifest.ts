@@ -41,7 +41,7 @@ export function parseManifestText(text: string, source: string): ManifestResult 
       return { ok: false, error: `error: error parsing ${source}: ${String((e as Error).message)}` };
     }
   }
-  const docs = parseAllDocuments(text, { uniqueKeys: true, prettyErrors: false });
+  const docs = parseAllDocuments(text, { uniqueKeys: true, prettyErrors: false, logLevel: 'error' });
   const out: ManifestDoc[] = [];
   for (const d of Array.isArray(docs) ? docs : [docs]) {
     const err = d.errors[0];

@@ -16,7 +16,7 @@ const TYPES = ['json', 'merge', 'strategic'];
 /** kubectl turns the patch into JSON with sigs.k8s.io/yaml, so YAML and JSON are both accepted. */
 function parsePatch(text: string): { ok: true; value: Json } | { ok: false; error: string } {
   try {
-    return { ok: true, value: parseYaml(text, { uniqueKeys: false }) as Json };
+    return { ok: true, value: parseYaml(text, { uniqueKeys: false, logLevel: 'error' }) as Json };
   } catch (e) {
     const msg = (e instanceof Error ? e.message : String(e)).split('\n')[0] ?? '';
     return { ok: false, error: `error: unable to parse "${text}": yaml: ${msg}` };
