@@ -77,11 +77,86 @@ export function storageKey(context: string): string {
   return context === 'lab' ? STORAGE_KEY : `kubelab.${context}`;
 }
 
+/**
+ * Saves this version of Kubelab cannot read, keyed by the lab they belonged to. Migrations from
+ * older versions go in MIGRATIONS; a save that no migration can read (damaged, or written by a
+ * newer Kubelab after a rollback) is moved here before the lab starts afresh, so the next save
+ * cannot overwrite it, and the page offers it for download. Never dropped.
+ */
+export const UNREADABLE_PREFIX = 'kubelab.unreadable.';
+
+/** version -> a function that turns a save of that version into one of the next version. */
+export const MIGRATIONS: Record<number, (v: Record<string, unknown>) => Record<string, unknown>> = {};
+
+/** Bring an older save up to SAVE_VERSION, if every step between has a migration. */
+export function migrate(raw: string): string {
+  let v: unknown;
+  try {
+    v = JSON.parse(raw);
+  } catch {
+    return raw;
+  }
+  if (!isObject(v) || typeof v['version'] !== 'number') return raw;
+  let cur = v;
+  for (let ver = v['version'] as number; ver < SAVE_VERSION; ver++) {
+    const step = MIGRATIONS[ver];
+    if (!step) return raw;
+    cur = { ...step(cur), version: ver + 1 };
+  }
+  return JSON.stringify(cur);
+}
+
+export type LoadResult = { lab?: SavedLab; keptUnreadable?: string };
+
+/** Read a lab's save from the given storage; an unreadable one is kept aside, never lost. */
+export function loadFrom(store: Storage | undefined, context: string): LoadResult {
+  const key = storageKey(context);
+  const raw = store?.getItem(key);
+  if (!raw) return {};
+  const lab = parseSaved(migrate(raw));
+  if (lab) return { lab };
+  const aside = `${UNREADABLE_PREFIX}${context}`;
+  try {
+    // An older unreadable save of the same lab is not replaced: the first one is the one to keep.
+    if (!store?.getItem(aside)) store?.setItem(aside, raw);
+    store?.removeItem(key);
+  } catch {
+    // Storage full: the unreadable save stays where it is, and the lab does not save over it
+    // (saving fails the same way), so it is still there to download.
+  }
+  return { keptUnreadable: aside };
+}
+
 export function loadSaved(context = 'lab'): SavedLab | undefined {
   try {
-    return parseSaved(storage()?.getItem(storageKey(context)));
+    return loadFrom(storage(), context).lab;
   } catch {
     return undefined;
+  }
+}
+
+/** Saves kept aside because they could not be read: [storage key, text], for download. */
+export function unreadableSaves(): [string, string][] {
+  const store = storage();
+  if (!store) return [];
+  const out: [string, string][] = [];
+  try {
+    for (let i = 0; i < store.length; i++) {
+      const k = store.key(i);
+      if (k?.startsWith(UNREADABLE_PREFIX)) out.push([k, store.getItem(k) ?? '']);
+    }
+  } catch {
+    return out;
+  }
+  return out.sort(([a], [b]) => (a < b ? -1 : 1));
+}
+
+/** The student has downloaded a kept save and wants it gone. */
+export function discardUnreadable(key: string): void {
+  try {
+    if (key.startsWith(UNREADABLE_PREFIX)) storage()?.removeItem(key);
+  } catch {
+    // Nothing to do.
   }
 }
 

@@ -10,7 +10,7 @@ import { useTimeLoop } from './useTimeLoop.ts';
 import { useShortcuts } from './useShortcuts.ts';
 import { appStrings } from './strings.ts';
 import { Narrator } from './Narrator.tsx';
-import { Notice } from './Notice.tsx';
+import { Notice, UnreadableSaves } from './Notice.tsx';
 import { useRoute } from './useRoute.ts';
 import { lessonStrings } from './lesson/strings.ts';
 import { ShareOpener, SharedBanner } from './Share.tsx';
@@ -62,6 +62,7 @@ export function App() {
     <div className="lab">
       <TopBar />
       <Notice />
+      <UnreadableSaves />
       <SharedBanner />
       {lesson && (
         <Suspense fallback={null}>
