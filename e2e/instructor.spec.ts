@@ -3,30 +3,14 @@
 // keypresses alone, and a lesson step shared by link into a fresh browser.
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
-import { mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
-import { parseLesson } from '../src/lessons/parse.ts';
+import { mkdirSync } from 'node:fs';
 import { encodeShare } from '../src/state/share.ts';
-import type { Lesson } from '../src/lessons/types.ts';
+import { loadLesson } from '../tests/lessonFiles.ts';
 import { LabPage } from './pages/lab.ts';
 
 test.describe.configure({ timeout: 180_000 });
 
-function readFolder(dir: string, prefix = ''): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const name of readdirSync(dir)) {
-    const p = join(dir, name);
-    if (statSync(p).isDirectory()) Object.assign(out, readFolder(p, `${prefix}${name}/`));
-    else out[`${prefix}${name}`] = readFileSync(p, 'utf8');
-  }
-  return out;
-}
-
-function lesson(id: string): Lesson {
-  const r = parseLesson(id, readFolder(new URL(`../lessons/${id}/`, import.meta.url).pathname));
-  if (!r.ok) throw new Error(r.errors.map((e) => e.message).join('\n'));
-  return r.lesson;
-}
+const lesson = loadLesson;
 
 async function seriousViolations(page: Page) {
   const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();

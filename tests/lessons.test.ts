@@ -2,13 +2,13 @@
 // on the lesson's own cluster, and every wrong attempt fails the check it names (first). A
 // fixture lesson below covers the engine itself, so this file means something with no lessons.
 
-import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { compare, evaluateCheck, evaluateStep } from '../src/lessons/checks.ts';
 import { kubectlArgv, parseLesson, validateCourse } from '../src/lessons/parse.ts';
 import { checkStep, openStep, performAttempt, startLesson } from '../src/lessons/replay.ts';
 import type { Check, Lesson, LessonError, StepResult } from '../src/lessons/types.ts';
+import { LESSON_FOLDERS, LESSONS_DIR, readFolder } from './lessonFiles.ts';
 
 // ---------------------------------------------------------------------------------------------
 // Shared assertions
@@ -67,21 +67,8 @@ function replayWrongs(lesson: Lesson): number {
 // ---------------------------------------------------------------------------------------------
 // The lessons on disk
 
-const LESSONS_DIR = join(import.meta.dirname, '..', 'lessons');
 
-function readFolder(dir: string, prefix = ''): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const name of readdirSync(dir).sort()) {
-    const path = join(dir, name);
-    if (statSync(path).isDirectory()) Object.assign(out, readFolder(path, `${prefix}${name}/`));
-    else out[`${prefix}${name}`] = readFileSync(path, 'utf8');
-  }
-  return out;
-}
-
-const folders = readdirSync(LESSONS_DIR)
-  .filter((n) => /^\d{2}-/.test(n) && statSync(join(LESSONS_DIR, n)).isDirectory())
-  .sort();
+const folders = LESSON_FOLDERS;
 
 describe('lessons/', () => {
   it('every lesson folder parses, and prerequisites name earlier lessons', () => {

@@ -2,32 +2,11 @@
 // step done as a student does it: files typed into the editor and applied, commands typed into
 // the terminal, then wait for the step's checks to pass.
 import { expect, type Page } from '@playwright/test';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
-import { parseLesson } from '../../src/lessons/parse.ts';
 import type { Lesson } from '../../src/lessons/types.ts';
+import { LESSON_FOLDERS, loadLesson } from '../../tests/lessonFiles.ts';
 import type { LabPage } from './lab.ts';
 
-const ROOT = new URL('../../lessons/', import.meta.url).pathname;
-
-function readFolder(dir: string, prefix = ''): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const name of readdirSync(dir)) {
-    const p = join(dir, name);
-    if (statSync(p).isDirectory()) Object.assign(out, readFolder(p, `${prefix}${name}/`));
-    else out[`${prefix}${name}`] = readFileSync(p, 'utf8');
-  }
-  return out;
-}
-
-export const LESSONS: Lesson[] = readdirSync(ROOT)
-  .filter((d) => /^\d\d-/.test(d) && statSync(join(ROOT, d)).isDirectory())
-  .sort()
-  .map((d) => {
-    const r = parseLesson(d, readFolder(join(ROOT, d)));
-    if (!r.ok) throw new Error(r.errors.map((e) => `${e.file}:${e.line} ${e.message}`).join('\n'));
-    return r.lesson;
-  });
+export const LESSONS: Lesson[] = LESSON_FOLDERS.map(loadLesson);
 
 const base = (p: string) => p.slice(p.lastIndexOf('/') + 1);
 

@@ -1,26 +1,9 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseLesson } from './parse.ts';
+import { loadLesson } from '../../tests/lessonFiles.ts';
 import { attemptCommands, checkStep, openStep, performAttempt, startLesson } from './replay.ts';
 import { demoPlan, demoPosition, demoText, formatWait } from './demo.ts';
-import type { Lesson } from './types.ts';
 
-function readFolder(dir: string, prefix = ''): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const name of readdirSync(dir)) {
-    const p = join(dir, name);
-    if (statSync(p).isDirectory()) Object.assign(out, readFolder(p, `${prefix}${name}/`));
-    else out[`${prefix}${name}`] = readFileSync(p, 'utf8');
-  }
-  return out;
-}
-
-function lesson(id: string): Lesson {
-  const r = parseLesson(id, readFolder(join(import.meta.dirname, '..', '..', 'lessons', id)));
-  if (!r.ok) throw new Error(r.errors.map((e) => e.message).join('\n'));
-  return r.lesson;
-}
+const lesson = loadLesson;
 
 describe('demo plan', () => {
   const l = lesson('02-sidecar');
