@@ -15,6 +15,9 @@ export async function doStep(page: Page, lab: LabPage, lesson: Lesson, index: nu
   const step = lesson.steps[index]!;
   const side = page.locator('.lesson-side');
   await expect(side.getByRole('heading', { level: 2, name: step.text[lang].title })).toBeVisible();
+  // The step's starting files arrive in the workspace as it opens; wait for them, or a file of
+  // the same name would be created a second time beside them.
+  for (const f of step.files) await expect(page.locator('.editor-tabs [role="tab"]', { hasText: base(f) })).toBeVisible();
   const sol = step.solution;
   if (sol) {
     for (const path of sol.apply) {
