@@ -38,7 +38,8 @@ export interface Walk {
 /** Writes that are the cluster's heartbeat, not anyone's request. */
 function isHeartbeat(e: TraceEntry): boolean {
   if (e.object.kind === 'Lease') return true;
-  if (e.object.kind === 'Node' && writeVerb(e) === 'update-status') return true;
+  // A kubelet writes its Node only to report status (no JSON comparison needed to know it).
+  if (e.object.kind === 'Node' && e.type === 'MODIFIED' && e.writer.startsWith('kubelet/')) return true;
   return false;
 }
 
