@@ -13,6 +13,7 @@ import { NAME_SUFFIX_ALPHABET } from './random.ts';
 import { podQosClass } from './kubelet/podutil.ts';
 import { generatedJobLabels } from './admission/batch.ts';
 import { decode as schemaDecode } from './schema/index.ts';
+import { cloneData } from './clone.ts';
 
 export const LAST_APPLIED = 'kubectl.kubernetes.io/last-applied-configuration';
 
@@ -198,7 +199,7 @@ export class ApiServer {
 
   /** Fields the server or its controllers own survive an apply that does not mention them. */
   private carryServerFields(desired: KubeObject, cur: KubeObject): KubeObject {
-    const out = structuredClone(desired);
+    const out = cloneData(desired);
     out.metadata.labels = desired.metadata.labels ?? {};
     if (!desired.metadata.labels) delete out.metadata.labels;
     const d = out as unknown as { spec?: Record<string, unknown> };

@@ -28,33 +28,38 @@ class Heap {
     return this.items[0];
   }
   push(e: Entry): void {
+    // Sift up by moving parents down into the hole: no swaps, no temporary arrays (the heap
+    // takes every event of the simulation, so this is the hottest loop there is).
     const a = this.items;
+    let i = a.length;
     a.push(e);
-    let i = a.length - 1;
     while (i > 0) {
       const p = (i - 1) >> 1;
-      if (!less(a[i]!, a[p]!)) break;
-      [a[i], a[p]] = [a[p]!, a[i]!];
+      const parent = a[p]!;
+      if (!less(e, parent)) break;
+      a[i] = parent;
       i = p;
     }
+    a[i] = e;
   }
   pop(): Entry | undefined {
     const a = this.items;
     const top = a[0];
     const last = a.pop();
-    if (a.length > 0 && last) {
-      a[0] = last;
+    const n = a.length;
+    if (n > 0 && last) {
+      // Sift the last entry down from the root, moving the smaller child up into the hole.
       let i = 0;
       for (;;) {
-        const l = 2 * i + 1;
-        const r = l + 1;
-        let m = i;
-        if (l < a.length && less(a[l]!, a[m]!)) m = l;
-        if (r < a.length && less(a[r]!, a[m]!)) m = r;
-        if (m === i) break;
-        [a[i], a[m]] = [a[m]!, a[i]!];
+        let m = 2 * i + 1;
+        if (m >= n) break;
+        const r = m + 1;
+        if (r < n && less(a[r]!, a[m]!)) m = r;
+        if (!less(a[m]!, last)) break;
+        a[i] = a[m]!;
         i = m;
       }
+      a[i] = last;
     }
     return top;
   }
@@ -106,6 +111,24 @@ export class VirtualClock {
     return e;
   }
 
+  /**
+   * schedule(), reusing the handle of an event that has already run when there is one: a
+   * periodic timer (a probe, a sleeping shell) re-arms itself without a new allocation per
+   * period. Only the owner of the handle may do this, as the old handle becomes the new one.
+   */
+  rearm(handle: TimerHandle | undefined, delay: Millis, fn: () => void): TimerHandle {
+    const e = handle as Entry | undefined;
+    if (!e || !e.done) return this.schedule(delay, fn);
+    e.at = this.current + (delay > 0 ? delay : 0);
+    e.seq = this.seq++;
+    e.fn = fn;
+    e.actor = this.actor;
+    e.done = false;
+    this.heap.push(e);
+    this.live++;
+    return e;
+  }
+
   cancel(handle: TimerHandle | undefined): void {
     const e = handle as Entry | undefined;
     if (!e || e.cancelled || e.done) return;
@@ -131,21 +154,21 @@ export class VirtualClock {
 
   runUntil(target: Millis): void {
     const outer = this.actor;
-    for (;;) {
-      const top = this.heap.peek();
-      if (!top || top.at > target) break;
-      this.heap.pop();
-      if (top.cancelled) continue;
-      top.done = true;
-      this.live--;
-      this.current = top.at;
-      this.eventsRun++;
-      this.actor = top.actor;
-      try {
+    const heap = this.heap;
+    // One try for the whole run: an event that throws ends the run, and the actor is restored.
+    try {
+      for (let top = heap.peek(); top && top.at <= target; top = heap.peek()) {
+        heap.pop();
+        if (top.cancelled) continue;
+        top.done = true;
+        this.live--;
+        this.current = top.at;
+        this.eventsRun++;
+        this.actor = top.actor;
         top.fn();
-      } finally {
-        this.actor = outer;
       }
+    } finally {
+      this.actor = outer;
     }
     if (target > this.current) this.current = target;
   }

@@ -2,6 +2,8 @@
 // decoding has already checked for unknown fields, but a field may still hold the wrong JSON
 // type; every reader here tolerates that instead of throwing.
 
+import { cloneData } from '../clone.ts';
+
 export type Obj = Record<string, unknown>;
 
 export function isObj(v: unknown): v is Obj {
@@ -73,5 +75,5 @@ export function deepEqual(a: unknown, b: unknown): boolean {
 }
 
 export function clone<T>(v: T): T {
-  return structuredClone(v);
+  return cloneData(v);
 }

@@ -14,6 +14,7 @@ import { splitKey, WorkQueue } from './workqueue.ts';
 import { controllerRef } from './replicaset.ts';
 import { computePodTemplateHash } from './deployment/hash.ts';
 import { podFitsNodeAffinity, tolerates, type TaintLike, type TolerationLike } from '../selectors.ts';
+import { cloneData } from '../clone.ts';
 
 type Toleration = TolerationLike & { tolerationSeconds?: number };
 
@@ -227,7 +228,7 @@ export class DaemonSetController {
 
   private podFor(ds: DaemonSet, nodeName: string, hash: string): Pod {
     const t = ds.spec?.template ?? {};
-    const spec = structuredClone(t.spec ?? {}) as NonNullable<Pod['spec']> & Record<string, unknown>;
+    const spec = cloneData(t.spec ?? {}) as NonNullable<Pod['spec']> & Record<string, unknown>;
     // ReplaceDaemonSetPodNodeNameNodeAffinity: the required terms become this one node.
     const affinity = (spec.affinity ??= {});
     const nodeAffinity = (affinity.nodeAffinity ??= {});

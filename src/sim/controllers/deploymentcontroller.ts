@@ -9,6 +9,7 @@ import type { Pod } from '../api.ts';
 import { splitKey, WorkQueue } from './workqueue.ts';
 import type { KubeObject } from '../store/types.ts';
 import { controllerRef, type Workload } from './replicaset.ts';
+import { cloneData } from '../clone.ts';
 import {
   annotationsCopiedToReplicaSet,
   checkPausedConditions,
@@ -60,7 +61,7 @@ interface ApiCondition {
 const iso = (ms: number): string => new Date(Math.floor(ms / 1000) * 1000).toISOString().replace('.000Z', 'Z');
 
 function withoutHash(template: unknown): string {
-  const t = structuredClone((template ?? {}) as { metadata?: { labels?: Record<string, string> } });
+  const t = cloneData((template ?? {}) as { metadata?: { labels?: Record<string, string> } });
   if (t.metadata?.labels) delete t.metadata.labels[HASH_LABEL];
   return stableStringify(t);
 }
@@ -290,9 +291,9 @@ export class DeploymentController {
     const collision = Number(d.status?.collisionCount ?? 0) || undefined;
     const hash = computePodTemplateHash(d.spec?.template, collision);
     const name = `${d.metadata.name}-${hash}`;
-    const template = structuredClone(d.spec?.template ?? {});
+    const template = cloneData(d.spec?.template ?? {});
     template.metadata = { ...template.metadata, labels: { ...template.metadata?.labels, [HASH_LABEL]: hash } };
-    const selector = structuredClone((d.spec?.selector ?? {}) as { matchLabels?: Record<string, string> });
+    const selector = cloneData((d.spec?.selector ?? {}) as { matchLabels?: Record<string, string> });
     selector.matchLabels = { ...selector.matchLabels, [HASH_LABEL]: hash };
     const annotations = {
       ...annotationsCopiedToReplicaSet(d.metadata.annotations ?? {}),

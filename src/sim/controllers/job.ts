@@ -14,6 +14,7 @@ import type { KubeObject } from '../store/types.ts';
 import type { TimerHandle } from '../clock.ts';
 import { controllerRef } from './replicaset.ts';
 import { generatedJobLabels } from '../admission/batch.ts';
+import { cloneData } from '../clone.ts';
 
 export interface JobSpec {
   parallelism?: number;
@@ -353,6 +354,6 @@ export class JobController {
     };
     if (t.metadata?.labels) meta.labels = { ...t.metadata.labels };
     if (t.metadata?.annotations) meta.annotations = { ...t.metadata.annotations };
-    return { apiVersion: 'v1', kind: 'Pod', metadata: meta, spec: structuredClone(t.spec ?? {}) as NonNullable<Pod['spec']> };
+    return { apiVersion: 'v1', kind: 'Pod', metadata: meta, spec: cloneData(t.spec ?? {}) as NonNullable<Pod['spec']> };
   }
 }

@@ -39,6 +39,7 @@ import {
   type StorageClass,
 } from './volume/helpers.ts';
 import { volumeSource, wipeBackingData } from './volume/data.ts';
+import { cloneData } from '../clone.ts';
 
 export { volumeData, mountClaim } from './volume/data.ts';
 export { defaultStorageClass, LocalPathProvisioner, LOCAL_PATH_PROVISIONER } from './volume/provisioner.ts';
@@ -424,7 +425,7 @@ export class PersistentVolumeController {
 
   /** Undo a binding: the controller's own claimRef goes; a user's pre-binding keeps its name. */
   private unbindVolume(pv: PersistentVolume): void {
-    const next = structuredClone(pv);
+    const next = cloneData(pv);
     if (next.metadata.annotations?.[ANN_BOUND_BY_CONTROLLER] !== undefined) {
       if (next.spec) delete next.spec.claimRef;
       delete next.metadata.annotations[ANN_BOUND_BY_CONTROLLER];

@@ -9,6 +9,7 @@ import type { ApiServer } from '../apiserver.ts';
 import type { KubeObject } from '../store/types.ts';
 import { splitKey, WorkQueue } from './workqueue.ts';
 import { labelSelectorEmpty, labelSelectorMatches, mapSelectorMatches, type LabelSelectorLike } from '../selectors.ts';
+import { cloneData } from '../clone.ts';
 
 export interface WorkloadSpec {
   replicas?: number;
@@ -188,6 +189,6 @@ export class ReplicaSetController {
     };
     if (t.metadata?.labels) meta.labels = { ...t.metadata.labels };
     if (t.metadata?.annotations) meta.annotations = { ...t.metadata.annotations };
-    return { apiVersion: 'v1', kind: 'Pod', metadata: meta, spec: structuredClone(t.spec ?? {}) as NonNullable<Pod['spec']> };
+    return { apiVersion: 'v1', kind: 'Pod', metadata: meta, spec: cloneData(t.spec ?? {}) as NonNullable<Pod['spec']> };
   }
 }

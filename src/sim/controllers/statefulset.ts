@@ -13,6 +13,7 @@ import type { SimContext } from '../context.ts';
 import type { KubeObject } from '../store/types.ts';
 import { safeEncodeString, stableStringify } from './deployment/hash.ts';
 import { controllerRef, selects } from './replicaset.ts';
+import { cloneData } from '../clone.ts';
 
 export type StatefulSet = DeepMutable<apps.StatefulSet> & KubeObject;
 export type StatefulSetStatus = DeepMutable<apps.StatefulSetStatus>;
@@ -120,12 +121,12 @@ export function revisionHash(patch: RevisionPatch, collisionCount: number): stri
 
 /** getPatch: the template only, marked to replace whatever a set holds when applied. */
 export function revisionPatch(set: StatefulSet): RevisionPatch {
-  return { spec: { template: { ...(structuredClone(set.spec?.template ?? {}) as Record<string, unknown>), $patch: 'replace' } } };
+  return { spec: { template: { ...(cloneData(set.spec?.template ?? {}) as Record<string, unknown>), $patch: 'replace' } } };
 }
 
 /** ApplyRevision: the set as it was at that revision (its template swapped back in). */
 function applyRevision(set: StatefulSet, rev: ControllerRevision): StatefulSet {
-  const out = structuredClone(set);
+  const out = cloneData(set);
   const t = { ...(rev.data?.spec.template ?? {}) };
   delete t['$patch'];
   if (out.spec) out.spec.template = t as NonNullable<StatefulSet['spec']>['template'];
@@ -417,7 +418,7 @@ export class StatefulSetController {
     };
     if (t.metadata?.annotations) meta.annotations = { ...t.metadata.annotations };
     if (t.metadata?.finalizers) meta.finalizers = [...t.metadata.finalizers];
-    const spec = structuredClone(t.spec ?? { containers: [] }) as NonNullable<Pod['spec']>;
+    const spec = cloneData(t.spec ?? { containers: [] }) as NonNullable<Pod['spec']>;
     spec.hostname = name;
     // An empty serviceName leaves the pod without a subdomain.
     if (set.spec?.serviceName) spec.subdomain = set.spec.serviceName;
@@ -481,7 +482,7 @@ export class StatefulSetController {
   claimsFor(set: StatefulSet, ordinal: number): Claim[] {
     const matchLabels = set.spec?.selector?.matchLabels ?? {};
     return (set.spec?.volumeClaimTemplates ?? []).map((t) => {
-      const c = structuredClone(t) as Claim;
+      const c = cloneData(t) as Claim;
       c.apiVersion = 'v1';
       c.kind = 'PersistentVolumeClaim';
       c.metadata = { ...(c.metadata ?? {}), name: claimName(t.metadata?.name ?? '', set.metadata.name ?? '', ordinal), namespace: set.metadata.namespace ?? 'default' };

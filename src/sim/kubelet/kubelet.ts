@@ -22,6 +22,7 @@ import { ProbeLog } from './probelog.ts';
 import { podQosClass, resolveEnv, type EnvResult } from './podutil.ts';
 import { tryParseQuantity, quantityValue } from '../quantity.ts';
 import { mountClaim } from '../controllers/volume/data.ts';
+import { cloneData } from '../clone.ts';
 
 const SANDBOX_MS = 1000;
 /** Waiting reasons under which a timer, not syncContainers, decides the next start. */
@@ -114,6 +115,8 @@ class ProcDriver {
   }
 
   private step(): void {
+    // The timer that woke this step has run; re-arming reuses it (clock.rearm).
+    const ran = this.timer;
     this.timer = undefined;
     if (this.finished) return;
     let r: IteratorResult<unknown, number>;
@@ -130,7 +133,7 @@ class ProcDriver {
       return;
     }
     const w = r.value as { type: string; ms?: number };
-    if (w.type === 'sleep') this.timer = this.sim.clock.schedule(Math.max(1, w.ms ?? 0), this.resume);
+    if (w.type === 'sleep') this.timer = this.sim.clock.rearm(ran, Math.max(1, w.ms ?? 0), this.resume);
     // 'forever': nothing to schedule; only kill() ends it.
   }
 
@@ -959,7 +962,7 @@ export class Kubelet {
     ];
     if (!c.spec.readinessProbe && c.started) c.ready = true;
     const meta = w.pod.metadata;
-    const log = (e: Parameters<ProbeLog['record']>[4]) => this.probeLog.record(meta.namespace ?? 'default', meta.name ?? '', meta.uid ?? '', c.spec.name, e);
+    const log = this.probeLog.writer(meta.namespace ?? 'default', meta.name ?? '', meta.uid ?? '', c.spec.name);
     if (kinds.some(([, p]) => p)) log({ t: this.sim.clock.wallTime, kind: 'Start', ok: true, restartCount: c.restartCount });
     for (const [kind, probe] of kinds) {
       if (!probe) continue;
@@ -972,7 +975,8 @@ export class Kubelet {
           (c.probeNet ??= this.sim.network.viewFrom(undefined, w.pod.metadata.namespace ?? 'default', `10.244.${this.machine.index}.1`, `kube-probe/${this.sim.version.replace(/^v(\d+\.\d+).*/, '$1')}`)),
         onFailureEvent: (output) => this.event(w, 'Warning', 'Unhealthy', `${kind} probe failed: ${output}`, c),
         onResult: (ok) => this.probeResult(w, c, kind, ok),
-        onProbe: (tick, crossed) => log(crossed ? { t: tick.t, kind, ok: tick.ok, output: tick.output, crossed } : { t: tick.t, kind, ok: tick.ok, output: tick.output }),
+        // The tick is immutable once made, so the log keeps the same object (one allocation per probe).
+        onProbe: (tick, crossed) => log(crossed ? { ...tick, crossed } : tick),
       });
       c.probes.push(runner);
       runner.start();
@@ -1296,7 +1300,7 @@ export class Kubelet {
     if (!w.staticFile || !this.staticPods.has(w.staticFile) || w.terminated) return;
     const cur = this.sim.store.get<Pod>('Pod', w.pod.metadata.namespace, w.pod.metadata.name ?? '');
     if (cur) return;
-    const fresh: Pod = structuredClone(w.pod);
+    const fresh: Pod = cloneData(w.pod);
     delete fresh.status;
     const meta = fresh.metadata;
     delete meta.uid;

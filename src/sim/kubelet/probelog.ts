@@ -35,7 +35,19 @@ export class ProbeLog {
   }
 
   record(namespace: string, pod: string, uid: string, container: string, entry: ProbeLogEntry): void {
+    this.recordAt(ProbeLog.key(namespace, pod, container), uid, entry);
+  }
+
+  /**
+   * A recorder for one container: the key is built once, not once per probe (building and
+   * hashing a fresh key string was most of the cost of recording).
+   */
+  writer(namespace: string, pod: string, uid: string, container: string): (entry: ProbeLogEntry) => void {
     const key = ProbeLog.key(namespace, pod, container);
+    return (entry) => this.recordAt(key, uid, entry);
+  }
+
+  private recordAt(key: string, uid: string, entry: ProbeLogEntry): void {
     let log = this.logs.get(key);
     // A pod recreated under the same name (a StatefulSet's, a bare pod) starts a new log.
     if (!log || log.uid !== uid) {

@@ -10,7 +10,6 @@ import type { Network } from '../runtime/process.ts';
 
 export type ProbeKind = 'Liveness' | 'Readiness' | 'Startup';
 
-const HISTORY = 50;
 const OK = { ok: true, output: '' } as const;
 
 export interface ProbeHooks {
@@ -30,6 +29,7 @@ export interface ProbeHooks {
 export interface ProbeTick {
   /** Simulated wall time of the probe. */
   t: number;
+  kind: ProbeKind;
   ok: boolean;
   output: string;
 }
@@ -39,9 +39,6 @@ export class ProbeRunner {
   private successes = 0;
   private failures = 0;
   private result: boolean | undefined;
-  /** Recent results (a ring of the last HISTORY), for the UI's probe timeline; see recent(). */
-  private ring: ProbeTick[] = [];
-  private ringNext = 0;
   private stopped = false;
   private readonly tickFn = (): void => this.tick();
 
@@ -51,11 +48,6 @@ export class ProbeRunner {
     readonly probe: Probe,
     private readonly hooks: ProbeHooks,
   ) {}
-
-  /** The last results, oldest first. */
-  recent(): ProbeTick[] {
-    return this.ring.length < HISTORY ? this.ring.slice() : [...this.ring.slice(this.ringNext), ...this.ring.slice(0, this.ringNext)];
-  }
 
   get periodMs(): number {
     return (this.probe.periodSeconds ?? 10) * 1000;
@@ -72,13 +64,10 @@ export class ProbeRunner {
 
   private tick(): void {
     if (this.stopped) return;
-    this.timer = this.sim.clock.schedule(this.periodMs, this.tickFn);
+    this.timer = this.sim.clock.rearm(this.timer, this.periodMs, this.tickFn);
     if (!this.hooks.gate()) return;
     const { ok, output } = this.run();
-    const tick = { t: this.sim.clock.wallTime, ok, output };
-    if (this.ring.length < HISTORY) this.ring.push(tick);
-    else this.ring[this.ringNext] = tick;
-    this.ringNext = (this.ringNext + 1) % HISTORY;
+    const tick: ProbeTick = { t: this.sim.clock.wallTime, kind: this.kind, ok, output };
     if (ok) {
       this.hooks.onProbe?.(tick, false);
       this.successes++;

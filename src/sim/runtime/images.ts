@@ -169,9 +169,17 @@ function nginxMain(argv: string[], ctx: ProcessContext): Proc {
     '[notice] 1#1: start worker process 30',
   ]) errLog(l);
   ctx.setUsage?.({ memoryBytes: 3 * MI, cpuMilli: 0 });
+  // Request path -> file path, kept so that a probe asking for the same path every few
+  // seconds looks up the same string instead of building (and hashing) a new one each time.
+  const files = new Map<string, string>();
   const handler = (req: HttpRequest): HttpResponse => {
-    const path = req.path.split('?')[0] ?? '/';
-    const file = path.endsWith('/') ? `/usr/share/nginx/html${path}index.html` : `/usr/share/nginx/html${path}`;
+    let file = files.get(req.path);
+    if (file === undefined) {
+      const path = req.path.split('?')[0] ?? '/';
+      file = path.endsWith('/') ? `/usr/share/nginx/html${path}index.html` : `/usr/share/nginx/html${path}`;
+      if (files.size > 256) files.clear();
+      files.set(req.path, file);
+    }
     let res: HttpResponse;
     const node = ctx.fs.stat(file);
     if (node?.kind === 'file') {

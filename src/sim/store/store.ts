@@ -10,6 +10,7 @@ import type { VirtualClock } from '../clock.ts';
 import type { SeededRandom } from '../random.ts';
 import { field } from './types.ts';
 import type { ApiResult, KubeObject, WatchEvent, Watcher } from './types.ts';
+import { cloneData } from '../clone.ts';
 
 export interface ResourceInfo {
   kind: string;
@@ -159,7 +160,7 @@ export class ObjectStore {
   }
 
   create<T extends KubeObject>(input: T): ApiResult<T> {
-    const o = structuredClone(input);
+    const o = cloneData(input);
     const info = this.info(o.kind);
     o.metadata = { ...o.metadata };
     if (info.namespaced) o.metadata.namespace = o.metadata.namespace || 'default';
@@ -193,9 +194,9 @@ export class ObjectStore {
     if (!cur) return this.notFound(input.kind, input.metadata.name ?? '');
     let o: T;
     if (opts.status) {
-      o = { ...cur, status: structuredClone(field(input, 'status')) };
+      o = { ...cur, status: cloneData(field(input, 'status')) };
     } else {
-      o = structuredClone(input);
+      o = cloneData(input);
       const rec = o as unknown as Record<string, unknown>;
       if ('status' in cur) rec['status'] = field(cur, 'status');
       else delete rec['status'];

@@ -8,6 +8,7 @@ import type * as storage from 'kubernetes-types/storage/v1';
 import type { DeepMutable, ObjectMeta } from '../../api.ts';
 import { tryParseQuantity } from '../../quantity.ts';
 import { labelSelectorMatches as matchesLabelSelector, nodeSelectorTermMatches } from '../../selectors.ts';
+import { cloneData } from '../../clone.ts';
 
 interface Typed {
   apiVersion: string;
@@ -239,7 +240,7 @@ export function claimReference(pvc: PersistentVolumeClaim): NonNullable<NonNulla
  */
 export function bindVolumeToClaim(pv: PersistentVolume, pvc: PersistentVolumeClaim): PersistentVolume | undefined {
   const setByController = !isVolumeBoundToClaim(pv, pvc);
-  const next = structuredClone(pv);
+  const next = cloneData(pv);
   let dirty = false;
   const ref = pv.spec?.claimRef;
   if (!ref || ref.name !== pvc.metadata.name || ref.namespace !== pvc.metadata.namespace || ref.uid !== pvc.metadata.uid) {
