@@ -9,8 +9,8 @@ export function seedFile(path: string): string {
 
 /** The accessible names the page object uses, in both languages of the UI. */
 const NAMES = {
-  en: { editor: 'Editor', terminal: 'Terminal', cluster: 'Cluster', inspector: 'Inspector', speed: 'Speed', newFile: 'New file', rename: 'Rename', newName: /^New name for/ },
-  ko: { editor: '편집기', terminal: '터미널', cluster: '클러스터', inspector: '상세 정보', speed: '속도', newFile: '새 파일', rename: '이름 바꾸기', newName: /의 새 이름$/ },
+  en: { editor: 'Editor', terminal: 'Terminal', terminalInput: 'Terminal input', cluster: 'Cluster', inspector: 'Inspector', speed: 'Speed', newFile: 'New file', rename: 'Rename', newName: /^New name for/ },
+  ko: { editor: '편집기', terminal: '터미널', terminalInput: '터미널 입력', cluster: '클러스터', inspector: '상세 정보', speed: '속도', newFile: '새 파일', rename: '이름 바꾸기', newName: /의 새 이름$/ },
 };
 
 export class LabPage {
@@ -61,6 +61,21 @@ export class LabPage {
     await this.page.evaluate((t) => navigator.clipboard.writeText(t), text);
     await this.page.keyboard.press('ControlOrMeta+A');
     await this.page.keyboard.press('ControlOrMeta+V');
+    await this.expectEditorEndsWith(text);
+  }
+
+  /** In the focused editor, Ctrl+G to a line: the cursor goes to its first column. */
+  async goToLine(line: number): Promise<void> {
+    await this.page.keyboard.press('Control+G');
+    const input = this.editorRegion.locator('.quick-input-widget input');
+    await expect(input).toBeFocused();
+    await this.page.keyboard.type(String(line));
+    await this.page.keyboard.press('Enter');
+    await expect(this.editorRegion.locator('.monaco-editor textarea')).toBeFocused();
+  }
+
+  /** Wait until the editor shows `text`'s last line (where the cursor, and so the view, is after a paste). */
+  async expectEditorEndsWith(text: string): Promise<void> {
     // A paste reads the clipboard asynchronously: wait until the text is in the editor.
     // After a paste the cursor, and so the view, is at the end: look for the last line.
     const last = text.trim().split('\n').at(-1)!.trim();
@@ -117,6 +132,19 @@ export class LabPage {
   /** Type a line and wait for the prompt to come back (the terminal ignores typing while busy). */
   async runAndWait(command: string, timeout = 60_000): Promise<void> {
     await this.run(command);
+    await this.waitForPrompt(command, timeout);
+  }
+
+  /** Alt+4 to the terminal, type a line and wait for the prompt: the keyboard alone. */
+  async typeLine(command: string, timeout = 60_000): Promise<void> {
+    await this.page.keyboard.press('Alt+4');
+    await expect(this.terminal.getByRole('textbox', { name: this.n.terminalInput })).toBeFocused();
+    await this.page.keyboard.type(command);
+    await this.page.keyboard.press('Enter');
+    await this.waitForPrompt(command, timeout);
+  }
+
+  async waitForPrompt(command: string, timeout = 60_000): Promise<void> {
     await expect.poll(async () => /[$#] *$/.test((await this.terminalText()).trimEnd() + ' ') && !(await this.terminalText()).trimEnd().endsWith(command.trim()), { timeout }).toBe(true);
   }
 

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { currentDriver, useLab } from '../../state/labStore.ts';
 import { progressKey, useProgress, type LessonMode } from '../../state/progress.ts';
 import { checkStep } from '../../lessons/replay.ts';
@@ -49,9 +49,15 @@ function StepView({ lesson, index, pkey }: { lesson: Lesson; index: number; pkey
   const text = step.text[lang];
   const labels = { copy: t('copy'), open: t('open'), run: t('run') };
 
+  const heading = useRef<HTMLHeadingElement>(null);
+  const focusTitle = useRef(false);
   useEffect(() => {
     setShowSolution(false);
     setResult(undefined);
+    // After Previous/Next, focus goes to the new step's title: a screen reader reads it, Tab
+    // continues from its text, and on the last step the Next button it was on is gone.
+    if (focusTitle.current) heading.current?.focus();
+    focusTitle.current = false;
   }, [index]);
 
   useEffect(() => {
@@ -67,12 +73,22 @@ function StepView({ lesson, index, pkey }: { lesson: Lesson; index: number; pkey
   }, [pkey, step, markDone]);
 
   const done = progress.done.includes(step.id);
-  const go = (i: number) => openLessonStep(lesson, pkey, i);
+  // A step without checks is done when the student moves on from it (FORMAT.md).
+  const leave = () => {
+    if (!step.checks.length) markDone(pkey, step.id);
+  };
+  const go = (i: number) => {
+    if (i > index) leave();
+    focusTitle.current = true;
+    openLessonStep(lesson, pkey, i);
+  };
 
   return (
     <article className="lesson-step" aria-labelledby="lesson-step-title">
       <p className="lesson-stepof">{t('stepOf', { n: index + 1, total: lesson.steps.length })}</p>
-      <h2 id="lesson-step-title">{text.title}</h2>
+      <h2 id="lesson-step-title" ref={heading} tabIndex={-1}>
+        {text.title}
+      </h2>
       <div className="lesson-text">
         <Markdown text={text.body} actions={actions} labels={labels} />
       </div>
@@ -154,7 +170,7 @@ function StepView({ lesson, index, pkey }: { lesson: Lesson; index: number; pkey
             {t('next')}
           </button>
         ) : (
-          <a className="text-btn primary" href={routeHref({ page: 'lessons' })}>
+          <a className="text-btn primary" href={routeHref({ page: 'lessons' })} onClick={leave}>
             {t('finish')}
           </a>
         )}
@@ -174,6 +190,14 @@ export default function LessonPanel({ id, mode }: { id: string; mode: LessonMode
   const stepIndex = useProgress((s) => s.get(pkey).step);
   const [tab, setTab] = useState<'lesson' | 'inspector'>('lesson');
   const t = lessonStrings();
+  // The tabs are one Tab stop (the other has tabIndex -1): the arrow keys move between them.
+  const onTabKey = (e: KeyboardEvent<HTMLButtonElement>) => {
+    if (!['ArrowLeft', 'ArrowRight', 'Home', 'End'].includes(e.key)) return;
+    e.preventDefault();
+    const next = e.key === 'Home' ? 'lesson' : e.key === 'End' ? 'inspector' : tab === 'lesson' ? 'inspector' : 'lesson';
+    setTab(next);
+    document.getElementById(`lesson-tab-${next}`)?.focus();
+  };
 
   if (!lesson) {
     return (
@@ -192,10 +216,10 @@ export default function LessonPanel({ id, mode }: { id: string; mode: LessonMode
         <span className="lesson-title">{lesson.text[lang].title}</span>
       </div>
       <div role="tablist" className="inspector-tabs" aria-label={t('lesson')}>
-        <button type="button" role="tab" aria-selected={tab === 'lesson'} tabIndex={tab === 'lesson' ? 0 : -1} onClick={() => setTab('lesson')}>
+        <button type="button" role="tab" id="lesson-tab-lesson" aria-selected={tab === 'lesson'} tabIndex={tab === 'lesson' ? 0 : -1} onClick={() => setTab('lesson')} onKeyDown={onTabKey}>
           {t('lesson')}
         </button>
-        <button type="button" role="tab" aria-selected={tab === 'inspector'} tabIndex={tab === 'inspector' ? 0 : -1} onClick={() => setTab('inspector')}>
+        <button type="button" role="tab" id="lesson-tab-inspector" aria-selected={tab === 'inspector'} tabIndex={tab === 'inspector' ? 0 : -1} onClick={() => setTab('inspector')} onKeyDown={onTabKey}>
           {t('inspector')}
         </button>
       </div>
