@@ -1,4 +1,6 @@
-import { useMemo, useRef, useState } from 'react';
+import { memo, useMemo, useRef, useState, type CSSProperties } from 'react';
+import type { Action } from '../sim/runner/driver.ts';
+import type { Lang } from '../state/labStore.ts';
 import { useLab } from '../state/labStore.ts';
 import { SYSTEM_NAMESPACES, parseKey, type EventView } from '../state/snapshot.ts';
 import { appStrings } from './strings.ts';
@@ -10,6 +12,16 @@ const MIN_SPAN = 120_000;
 function userEvent(e: EventView): boolean {
   const ns = parseKey(e.object).namespace;
   return !ns || !SYSTEM_NAMESPACES.has(ns);
+}
+
+function sameEvents(a: EventView[], b: EventView[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) {
+    const x = a[i]!;
+    const y = b[i]!;
+    if (x.at !== y.at || x.reason !== y.reason || x.message !== y.message || x.type !== y.type || x.object !== y.object) return false;
+  }
+  return true;
 }
 
 /**
@@ -30,7 +42,12 @@ export function Timeline() {
   const track = useRef<HTMLDivElement>(null);
   const [hover, setHover] = useState<number | undefined>(undefined);
 
-  const shown = useMemo(() => events.filter((e) => userEvent(e) && e.at >= startedAt), [events, startedAt]);
+  const filtered = useMemo(() => events.filter((e) => userEvent(e) && e.at >= startedAt), [events, startedAt]);
+  // The snapshot is rebuilt several times a second with fresh event objects; the markers only
+  // re-render when an event actually changed.
+  const kept = useRef<EventView[]>([]);
+  if (!sameEvents(kept.current, filtered)) kept.current = filtered;
+  const shown = kept.current;
   const end = Math.max(now, startedAt + MIN_SPAN, ...future.map((a) => a.at + 5_000));
   const span = end - startedAt;
   const x = (at: number) => `${(((at - startedAt) / span) * 100).toFixed(3)}%`;
@@ -46,6 +63,7 @@ export function Timeline() {
       <div
         ref={track}
         className="timeline-track"
+        style={{ '--span': span } as CSSProperties}
         role="slider"
         tabIndex={0}
         aria-label={t('timeline')}
@@ -67,15 +85,7 @@ export function Timeline() {
         }}
       >
         <div className="timeline-past" style={{ width: x(now) }} />
-        {shown.map((e, i) => (
-          <span key={`e${i}`} className={`mark event ${e.type === 'Warning' ? 'warning' : ''}`} style={{ left: x(e.at) }} title={`${clockTime(epoch, e.at)} ${e.reason}: ${e.message}${whyFor(e.reason, lang) ? `\n${whyFor(e.reason, lang)}` : ''}`} />
-        ))}
-        {actions.map((a, i) => (
-          <span key={`a${i}`} className="mark action" style={{ left: x(a.at) }} title={`${clockTime(epoch, a.at)} ${a.kind === 'line' ? t('action', { text: a.text.split('\n')[0]! }) : '^C'}`} />
-        ))}
-        {future.map((a, i) => (
-          <span key={`f${i}`} className="mark action future" style={{ left: x(a.at) }} title={`${clockTime(epoch, a.at)} ${a.kind === 'line' ? t('action', { text: a.text.split('\n')[0]! }) : '^C'}`} />
-        ))}
+        <Marks shown={shown} actions={actions} future={future} startedAt={startedAt} epoch={epoch} lang={lang} />
         <span className="cursor" style={{ left: x(now) }} />
         {hover !== undefined && <span className="hover-time" style={{ left: x(hover) }}>{clockTime(epoch, hover)}</span>}
       </div>
@@ -94,3 +104,37 @@ export function Timeline() {
     </footer>
   );
 }
+
+interface MarksProps {
+  shown: EventView[];
+  actions: Action[];
+  future: Action[];
+  startedAt: number;
+  epoch: number;
+  lang: Lang;
+}
+
+/**
+ * The markers, placed by CSS from their own time (--at) and the track's span (--span), so
+ * that as the clock runs only the track's --span changes: a busy cluster has thousands of
+ * events, and re-rendering each of them (and its title) every frame was the page's largest
+ * main-thread cost with 300 pods.
+ */
+const Marks = memo(function Marks({ shown, actions, future, startedAt, epoch, lang }: MarksProps) {
+  const t = appStrings();
+  const at = (ms: number): CSSProperties => ({ '--at': ms - startedAt }) as CSSProperties;
+  const actionTitle = (a: Action) => `${clockTime(epoch, a.at)} ${a.kind === 'line' ? t('action', { text: a.text.split('\n')[0]! }) : '^C'}`;
+  return (
+    <>
+      {shown.map((e, i) => (
+        <span key={`e${i}`} className={`mark event ${e.type === 'Warning' ? 'warning' : ''}`} style={at(e.at)} title={`${clockTime(epoch, e.at)} ${e.reason}: ${e.message}${whyFor(e.reason, lang) ? `\n${whyFor(e.reason, lang)}` : ''}`} />
+      ))}
+      {actions.map((a, i) => (
+        <span key={`a${i}`} className="mark action" style={at(a.at)} title={actionTitle(a)} />
+      ))}
+      {future.map((a, i) => (
+        <span key={`f${i}`} className="mark action future" style={at(a.at)} title={actionTitle(a)} />
+      ))}
+    </>
+  );
+});

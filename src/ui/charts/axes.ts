@@ -16,8 +16,17 @@ export interface Frame {
 export function frame(el: HTMLElement, className: string, redraw: () => void): Frame {
   const svg = d3.select(el).append('svg').attr('class', `ch-svg ${className}`).attr('role', 'img');
   let raf = 0;
+  // The host's box as the ResizeObserver last reported it: reading clientWidth on every draw
+  // forced a layout in the middle of the frame (a third of the charts' time with 300 pods).
+  let box: { width: number; height: number } | undefined;
+  let applied = '';
+  const measure = (width: number, height: number): void => {
+    box = { width: Math.max(120, Math.floor(width)), height: Math.max(90, Math.floor(height)) };
+  };
   const ro = typeof ResizeObserver !== 'undefined'
     ? new ResizeObserver(() => {
+        // Layout is fresh when the observer is called, so reading the box here costs nothing.
+        measure(el.clientWidth, el.clientHeight);
         cancelAnimationFrame(raf);
         raf = requestAnimationFrame(redraw);
       })
@@ -27,9 +36,13 @@ export function frame(el: HTMLElement, className: string, redraw: () => void): F
     svg,
     size() {
       // The host is a flex child: its box, not the SVG's, is the space there is.
-      const width = Math.max(120, Math.floor(el.clientWidth));
-      const height = Math.max(90, Math.floor(el.clientHeight));
-      svg.attr('width', width).attr('height', height).attr('viewBox', `0 0 ${width} ${height}`);
+      if (!box) measure(el.clientWidth, el.clientHeight);
+      const { width, height } = box!;
+      const key = `${width}x${height}`;
+      if (key !== applied) {
+        applied = key;
+        svg.attr('width', width).attr('height', height).attr('viewBox', `0 0 ${width} ${height}`);
+      }
       return { width, height };
     },
     destroy() {

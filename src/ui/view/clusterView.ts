@@ -41,6 +41,23 @@ type G<D> = d3.Selection<SVGGElement, D, null, undefined>;
 type AnyTransition = d3.Transition<d3.BaseType, unknown, null, undefined>;
 
 const DURATION = 450;
+
+/** Where each element was last sent, so that a transition starts only when that changes. */
+const targets = new WeakMap<Element, string>();
+
+/**
+ * Move an element (and set its opacity) with the render's transition, unless it is already on
+ * its way there. Every render used to restart a transition on every pod, so 300 steady pods
+ * were re-tweened (and repainted) several times a second.
+ */
+function moveTo<D>(g: d3.Selection<SVGGElement, D, null, undefined>, T: AnyTransition, transform: string, opacity: number): void {
+  const el = g.node();
+  if (!el) return;
+  const key = `${transform}|${opacity}`;
+  if (targets.get(el) === key) return;
+  targets.set(el, key);
+  g.transition(T as unknown as d3.Transition<d3.BaseType, D, null, undefined>).attr('transform', transform).style('opacity', opacity);
+}
 let instances = 0;
 
 function icon<D>(g: d3.Selection<SVGGElement, D, d3.BaseType, unknown>, status: Status, x: number, y: number, scale = 1): void {
@@ -108,8 +125,15 @@ export function createClusterView(el: HTMLElement, opts: ClusterViewOptions): Cl
   let roving: ObjectKey | undefined;
   const restarts = new Map<ObjectKey, number>();
 
+  // The host's size as of the last ResizeObserver call (layout is fresh then). Reading
+  // clientWidth on every refresh forced a layout in the middle of each snapshot's work.
+  let box: { w: number; h: number } | undefined;
+  function measure(): void {
+    box = { w: Math.floor(el.clientWidth), h: Math.floor(el.clientHeight) };
+  }
   function size(): { w: number; h: number } {
-    return { w: Math.floor(el.clientWidth), h: Math.floor(el.clientHeight) };
+    if (!box) measure();
+    return box!;
   }
 
   // ---- drawing -------------------------------------------------------------------------
@@ -158,7 +182,7 @@ export function createClusterView(el: HTMLElement, opts: ClusterViewOptions): Cl
           icon(b, down ? 'failed' : 'waiting', 9, 8, 0.8);
           b.selectAll('text').data([0]).join('text').attr('x', 17).attr('y', 12).text(fitText(badge, badgeW - 20, 10.5));
         }
-        g.transition(T).attr('transform', `translate(${d.x},${d.y})`).style('opacity', 1);
+        moveTo(g, T, `translate(${d.x},${d.y})`, 1);
       });
   }
 
@@ -191,7 +215,7 @@ export function createClusterView(el: HTMLElement, opts: ClusterViewOptions): Cl
         g.select('rect.cv-group-bg').transition(T).attr('width', d.w).attr('height', d.h);
         g.select('text.cv-group-label').text(fitText(groupLabel(d), d.w - 12, 11));
         title(g, t('groupAria', { kind: d.kind, name: d.kind === 'Deployment' ? `${d.name}-${d.hash ?? ''}` : d.name, ready: d.ready, desired: d.desired }));
-        g.transition(T).attr('transform', `translate(${d.x},${d.y})`).style('opacity', 1);
+        moveTo(g, T, `translate(${d.x},${d.y})`, 1);
       });
   }
 
@@ -242,7 +266,7 @@ export function createClusterView(el: HTMLElement, opts: ClusterViewOptions): Cl
         g.select('text.cv-svc-meta').attr('x', d.w - 8).text(meta);
         g.select('text.cv-svc-name').text(fitText(d.svc.name, d.w - 22 - 12 - meta.length * 6.5, 11.5));
         title(g, `${d.svc.namespace}/${d.svc.name} · ${d.svc.type} ${d.svc.clusterIP} · ${d.svc.ports}`);
-        g.transition(T).attr('transform', `translate(${d.x},${d.y})`).style('opacity', 1);
+        moveTo(g, T, `translate(${d.x},${d.y})`, 1);
       });
   }
 
@@ -290,7 +314,7 @@ export function createClusterView(el: HTMLElement, opts: ClusterViewOptions): Cl
         g.select('text.cv-st-kind').text(kind);
         g.select('text.cv-st-name').attr('x', 8 + kind.length * 7 + 4).text(fitText(d.item.name, d.w - 8 - kind.length * 7 - 10, 11));
         title(g, `${d.item.kind} ${d.item.namespace ? `${d.item.namespace}/` : ''}${d.item.name} · ${d.item.phase}${d.item.capacity ? ` · ${d.item.capacity}` : ''}${d.item.boundTo ? ` → ${d.item.boundTo}` : ''}`);
-        g.transition(T).attr('transform', `translate(${d.x},${d.y})`).style('opacity', 1);
+        moveTo(g, T, `translate(${d.x},${d.y})`, 1);
       });
   }
 
@@ -336,7 +360,7 @@ export function createClusterView(el: HTMLElement, opts: ClusterViewOptions): Cl
         // The init container the pod is on gets a caret above it.
         cg.select('path.cv-ctr-marker').attr('d', c.current ? `M${c.w / 2 - 4},-6 L${c.w / 2 + 4},-6 L${c.w / 2},-1.5 Z` : null);
         title(cg, `${containerLabel(c)} · ${c.c.image}`);
-        cg.transition(T).attr('transform', `translate(${c.x},${c.y})`).style('opacity', 1);
+        moveTo(cg, T, `translate(${c.x},${c.y})`, 1);
       });
 
     const vols = g.selectAll<SVGGElement, null>('g.cv-vols').data([null]).join('g').attr('class', 'cv-vols');
@@ -445,7 +469,7 @@ export function createClusterView(el: HTMLElement, opts: ClusterViewOptions): Cl
             .style('opacity', 0)
             .remove();
         }
-        g.transition(T).attr('transform', `translate(${d.x},${d.y})`).style('opacity', d.pod.terminating ? 0.55 : 1);
+        moveTo(g, T, `translate(${d.x},${d.y})`, d.pod.terminating ? 0.55 : 1);
       });
     const live = new Set(L.pods.map((p) => p.key));
     for (const k of [...restarts.keys()]) if (!live.has(k)) restarts.delete(k);
@@ -633,6 +657,7 @@ export function createClusterView(el: HTMLElement, opts: ClusterViewOptions): Cl
 
   let frame = 0;
   const ro = new ResizeObserver(() => {
+    measure();
     cancelAnimationFrame(frame);
     frame = requestAnimationFrame(() => refresh(false));
   });
@@ -666,7 +691,13 @@ export function createClusterView(el: HTMLElement, opts: ClusterViewOptions): Cl
         tGen++;
       }
       lastOpts = o;
-      refresh(false);
+      if (last && snapshot !== last.snap) {
+        // A new snapshot is drawn on the next animation frame, in a task of its own: drawn
+        // here, it shared one task with building the snapshot and React's commit, and with
+        // 300 pods that task passed 50 ms.
+        cancelAnimationFrame(frame);
+        frame = requestAnimationFrame(() => refresh(false));
+      } else refresh(false);
     },
     destroy() {
       ro.disconnect();
