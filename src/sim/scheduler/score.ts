@@ -85,6 +85,23 @@ const ZERO: Resources = { cpuMilli: 0, memory: 0 };
  * a cpu or memory request counts the scheduler's default (NonMissingContainerRequests), which
  * is what NodeResourcesFit scores with; filtering and BalancedAllocation use the real requests.
  */
+const storedRequests = [new WeakMap<Pod, Resources>(), new WeakMap<Pod, Resources>()];
+
+/**
+ * podResourceRequests of a pod from the store, remembered per object: stored objects never
+ * change (a write stores a new one), and scoring each new pod summed every bound pod's
+ * requests again, which made scheduling n pods cost n² request computations.
+ */
+function storedPodRequests(pod: Pod, nonZero: boolean): Resources {
+  const cache = storedRequests[nonZero ? 1 : 0]!;
+  let r = cache.get(pod);
+  if (!r) {
+    r = podResourceRequests(pod, nonZero);
+    cache.set(pod, r);
+  }
+  return r;
+}
+
 export function podResourceRequests(pod: Pod, nonZero = false): Resources {
   let total = ZERO;
   for (const c of pod.spec?.containers ?? []) total = add(total, containerRequests(c, nonZero));
@@ -532,8 +549,8 @@ export function scoreNodes(input: ScoreInput): NodeScore[] {
   for (const n of feasible) {
     const onNode = podsByNode.get(n.metadata.name ?? '') ?? [];
     const alloc = nodeAllocatable(n);
-    fit.push(leastAllocatedScore(onNode.reduce((a, p) => add(a, podResourceRequests(p, true)), podNonZero), alloc));
-    balanced.push(balancedAllocationScore(onNode.reduce((a, p) => add(a, podResourceRequests(p, false)), podReal), alloc));
+    fit.push(leastAllocatedScore(onNode.reduce((a, p) => add(a, storedPodRequests(p, true)), podNonZero), alloc));
+    balanced.push(balancedAllocationScore(onNode.reduce((a, p) => add(a, storedPodRequests(p, false)), podReal), alloc));
   }
   perPlugin.set('NodeResourcesFit', fit);
   perPlugin.set('NodeResourcesBalancedAllocation', balanced);
