@@ -33,6 +33,10 @@ const SCROLLBACK_CHARS = 200_000;
 const HISTORY_MAX = 500;
 /** Least real time between two view-model rebuilds while the clock runs. */
 const SNAPSHOT_MS = 150;
+/** Real time of simulation per task while rewinding or seeking; then the page gets a turn. */
+const SLICE_MS = 24;
+/** Simulated time per step inside a slice. */
+const STEP_SIM_MS = 500;
 
 interface SimSlice {
   /** Which lab this is: 'lab' (the free lab) or 'lesson:ID'; each is saved on its own. */
@@ -53,6 +57,12 @@ interface SimSlice {
 interface TimeSlice {
   paused: boolean;
   speed: number;
+  /**
+   * A rewind, a seek forward or a step to the next event in progress. Each runs in slices of
+   * at most SLICE_MS of real time, so the page stays responsive (no task passes 50 ms); what
+   * the student types meanwhile waits for it.
+   */
+  working: { kind: 'rewind' | 'forward' | 'step'; progress: number } | undefined;
 }
 
 interface WorkspaceSlice {
@@ -208,6 +218,45 @@ export const useLab = create<LabState>((set, get) => {
     set(patch);
   }
 
+  // Time travel in slices (see TimeSlice.working). `job` numbers the current one: a new
+  // rewind, a reset or a switch of lab supersedes it, and it then only tidies up.
+  let job = 0;
+  let waiting: (() => void)[] = [];
+  const clockNow = (): number => (typeof performance !== 'undefined' ? performance.now() : Date.now());
+  function sliced(kind: 'rewind' | 'forward' | 'step', step: () => boolean, progress: () => number, finish: (completed: boolean) => void): void {
+    const id = ++job;
+    set({ working: { kind, progress: 0 }, busy: true });
+    const slice = (): void => {
+      if (id !== job) return finish(false);
+      const start = clockNow();
+      for (;;) {
+        if (step()) {
+          set({ working: undefined });
+          finish(true);
+          set({ busy: driver.busy('terminal') });
+          const later = waiting;
+          waiting = [];
+          for (const fn of later) fn();
+          return;
+        }
+        if (clockNow() - start >= SLICE_MS) break;
+      }
+      set({ working: { kind, progress: progress() } });
+      setTimeout(slice, 0);
+    };
+    slice();
+  }
+  /** Run fn now, or after the time travel in progress. */
+  function whenIdle(fn: () => void): void {
+    if (get().working) waiting.push(fn);
+    else fn();
+  }
+  function cancelWork(): void {
+    job++;
+    waiting = [];
+    if (get().working) set({ working: undefined });
+  }
+
   /**
    * `kubectl edit TYPE NAME` in the page opens the live object in the editor (edit.ts).
    * Returns false when the line is no such edit, so it runs as a command and prints its error.
@@ -239,6 +288,7 @@ export const useLab = create<LabState>((set, get) => {
     future: initial.future,
     paused: false,
     speed: 1,
+    working: undefined,
     files: saved?.files ?? STARTER_FILES,
     activeFile: saved?.activeFile ?? STARTER_FILES[0]!.name,
     lastApply: undefined,
@@ -258,7 +308,7 @@ export const useLab = create<LabState>((set, get) => {
 
     tick(realMs) {
       const s = get();
-      if (s.paused) return;
+      if (s.paused || s.working) return;
       driver.advance(Math.round(realMs * s.speed));
       syncSim(true);
     },
@@ -266,35 +316,68 @@ export const useLab = create<LabState>((set, get) => {
     setSpeed: (speed) => set({ speed }),
     stepToNextEvent() {
       // Run until the cluster records a new Event (or five minutes pass), then pause there.
+      if (get().working) return;
       const store = driver.cluster.store;
       let seen = false;
+      let steps = 0;
+      const MAX_STEPS = 600;
       const off = store.watch('Event', () => (seen = true));
-      try {
-        for (let i = 0; i < 600 && !seen; i++) driver.advance(500);
-      } finally {
-        off();
-      }
-      set({ paused: true });
-      syncSim();
+      sliced(
+        'step',
+        () => {
+          driver.advance(STEP_SIM_MS);
+          syncSim(true);
+          return seen || ++steps >= MAX_STEPS;
+        },
+        () => steps / MAX_STEPS,
+        (completed) => {
+          off();
+          if (!completed) return;
+          set({ paused: true });
+          syncSim();
+        },
+      );
     },
     rewindTo(now) {
       const all = [...driver.actions, ...driver.future];
       const target = Math.max(get().startedAt, Math.min(now, driver.now + 24 * 3600_000));
-      attach(LabDriver.replay({ ...LAB_OPTIONS, seed: get().seed, readFile }, all, target));
-      set({ busy: driver.busy('terminal'), prompt: driver.prompt(), snapshot: buildSnapshot(driver.cluster) });
-      appendScrollback(`\n\x1b[90m— ${get().lang === 'ko' ? '되감기' : 'rewound to'} ${new Date(get().epoch + target).toISOString().slice(11, 19)} —\x1b[0m\n`);
-      syncSim();
+      // Replayed from the start in slices; the cluster on screen stays until the replay is there.
+      const replay = LabDriver.replayer({ ...LAB_OPTIONS, seed: get().seed, readFile }, all, target);
+      sliced(
+        'rewind',
+        () => replay.step(STEP_SIM_MS),
+        () => replay.progress(),
+        (completed) => {
+          if (!completed) return;
+          attach(replay.driver);
+          set({ prompt: driver.prompt(), snapshot: buildSnapshot(driver.cluster) });
+          appendScrollback(`\n\x1b[90m— ${get().lang === 'ko' ? '되감기' : 'rewound to'} ${new Date(get().epoch + target).toISOString().slice(11, 19)} —\x1b[0m\n`);
+          syncSim();
+        },
+      );
     },
     seekTo(target) {
-      const now = driver.now;
-      if (target < now) get().rewindTo(target);
-      else {
-        // Forward at most an hour in one go: it runs on the main thread.
-        driver.advance(Math.min(target - now, 3600_000));
-        syncSim();
+      const from = driver.now;
+      if (target < from) {
+        get().rewindTo(target);
+        return;
       }
+      if (get().working) return;
+      // Forward at most an hour in one go, by running the cluster in slices.
+      const end = Math.min(target, from + 3600_000);
+      sliced(
+        'forward',
+        () => {
+          driver.advance(Math.min(STEP_SIM_MS, end - driver.now));
+          syncSim(true);
+          return driver.now >= end;
+        },
+        () => (end > from ? (driver.now - from) / (end - from) : 1),
+        () => syncSim(),
+      );
     },
     reset() {
+      cancelWork();
       const d = new LabDriver({ ...LAB_OPTIONS, seed: get().seed, readFile });
       attach(d);
       for (const line of setupLines) d.submit(line, 'background');
@@ -304,6 +387,7 @@ export const useLab = create<LabState>((set, get) => {
     },
     enterContext(context, fresh, replaceWith) {
       if (context === get().context && !replaceWith) return;
+      cancelWork();
       persistNow();
       const saved = replaceWith ?? loadSaved(context);
       const seed = saved?.seed ?? fresh.seed;
@@ -327,6 +411,7 @@ export const useLab = create<LabState>((set, get) => {
     },
 
     submit(line) {
+      if (get().working) return whenIdle(() => get().submit(line));
       const trimmed = line.trim();
       const history = trimmed && get().history.at(-1) !== line ? [...get().history, line].slice(-HISTORY_MAX) : get().history;
       set({ history });
@@ -345,6 +430,7 @@ export const useLab = create<LabState>((set, get) => {
       syncSim();
     },
     interrupt() {
+      if (get().working) return whenIdle(() => get().interrupt());
       driver.interrupt();
       set({ busy: false });
       syncSim();
@@ -380,6 +466,7 @@ export const useLab = create<LabState>((set, get) => {
       set({ files: next, activeFile: get().activeFile === name ? next[0]!.name : get().activeFile });
     },
     applyFile(name) {
+      if (get().working) return whenIdle(() => get().applyFile(name));
       // The editor's Apply is `kubectl apply -f FILE` (`replace` for an object opened by
       // `kubectl edit`), echoed in the terminal like a command.
       const file = get().files.find((f) => f.name === name);

@@ -38,6 +38,7 @@ export function Timeline() {
   const future = useLab((s) => s.future);
   const lang = useLab((s) => s.lang);
   const seek = useLab((s) => s.seekTo);
+  const working = useLab((s) => s.working);
   const t = appStrings();
   const track = useRef<HTMLDivElement>(null);
   const [hover, setHover] = useState<number | undefined>(undefined);
@@ -89,7 +90,11 @@ export function Timeline() {
         <span className="cursor" style={{ left: x(now) }} />
         {hover !== undefined && <span className="hover-time" style={{ left: x(hover) }}>{clockTime(epoch, hover)}</span>}
       </div>
-      <div className="timeline-latest" aria-hidden="true">
+      {/* Announced, and shown in place of the latest event, while time travel runs in slices. */}
+      <div className="timeline-working" role="status">
+        {working && t(`working_${working.kind}`, { pct: Math.round(working.progress * 100) })}
+      </div>
+      <div className="timeline-latest" aria-hidden="true" hidden={!!working}>
         {future.length > 0 && <span className="badge">{t('replayAhead', { n: future.length })}</span>}
         {latest && (
           <>

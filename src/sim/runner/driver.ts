@@ -222,15 +222,52 @@ export class LabDriver {
    * the actions after `until` become the driver's future.
    */
   static replay(opts: DriverOptions, actions: readonly Action[], until?: number): LabDriver {
+    const r = LabDriver.replayer(opts, actions, until);
+    while (!r.step(Infinity));
+    return r.driver;
+  }
+
+  /**
+   * A replay that runs in steps, so the page can spread a long one over many tasks (each
+   * step is a slice of simulated time; the page decides how many fit in a frame). The same
+   * seed and actions give the same cluster however the steps fall: running the clock to t1
+   * and then to t2 is the same as running it to t2.
+   */
+  static replayer(opts: DriverOptions, actions: readonly Action[], until?: number): Replayer {
     const d = new LabDriver(opts);
-    const end = until ?? actions.reduce((m, a) => Math.max(m, a.at), d.now);
+    const start = d.now;
+    const end = Math.max(until ?? actions.reduce((m, a) => Math.max(m, a.at), d.now), d.now);
     d.future = actions.filter((a) => a.at > end);
     const past = actions.filter((a) => a.at <= end);
-    for (const a of past) {
-      d.cluster.clock.runUntil(a.at);
-      d.replayOne(a);
-    }
-    d.cluster.clock.runUntil(Math.max(end, d.now));
-    return d;
+    let i = 0;
+    let done = false;
+    return {
+      driver: d,
+      end,
+      progress: () => (end > start ? Math.min(1, (d.now - start) / (end - start)) : 1),
+      step(simMs: number): boolean {
+        if (done) return true;
+        const target = Math.min(end, d.now + Math.max(1, simMs));
+        while (i < past.length && past[i]!.at <= target) {
+          const a = past[i++]!;
+          d.cluster.clock.runUntil(a.at);
+          d.replayOne(a);
+        }
+        d.cluster.clock.runUntil(target);
+        done = target >= end && i >= past.length;
+        return done;
+      },
+    };
   }
+}
+
+/** A replay in progress: see LabDriver.replayer. */
+export interface Replayer {
+  readonly driver: LabDriver;
+  /** The moment the replay stops at. */
+  readonly end: number;
+  /** How far it has come, 0 to 1. */
+  progress(): number;
+  /** Run up to `simMs` more simulated ms (and the actions in them); true once at `end`. */
+  step(simMs: number): boolean;
 }
