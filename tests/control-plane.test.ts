@@ -99,6 +99,29 @@ describe('the scheduler is a static pod', () => {
   });
 });
 
+describe('kube-controller-manager is a static pod', () => {
+  it('replaces no deleted pod while its manifest is out of the folder, and catches up when it is back', () => {
+    const l = lab();
+    l.run('kubectl create deployment web --image=nginx:1.27 --replicas=2').advance('30s');
+    const before = l.kubectl('get pods -l app=web -o name').trim().split('\n');
+    expect(before).toHaveLength(2);
+    l.run('ssh controlplane mv /etc/kubernetes/manifests/kube-controller-manager.yaml /tmp/').advance('30s');
+    expect(l.kubectl('get pods -n kube-system -o name')).not.toContain('kube-controller-manager-controlplane');
+    l.run(`kubectl delete ${before[0]}`).advance('1m');
+    // The ReplicaSet controller is not running: one pod left, and nothing notices.
+    expect(l.kubectl('get pods -l app=web -o name').trim().split('\n')).toHaveLength(1);
+    expect(l.kubectl('get rs')).toMatch(/web-\w+\s+2\s+2\s+2/);
+    // The scheduler still runs: a bare pod is scheduled and starts.
+    l.run('kubectl run bare --image=nginx:1.27').advance('20s');
+    expect(l.pod('bare')?.status?.phase).toBe('Running');
+    l.run('ssh controlplane mv /tmp/kube-controller-manager.yaml /etc/kubernetes/manifests/').advance('40s');
+    expect(l.kubectl('get pods -n kube-system -o name')).toContain('kube-controller-manager-controlplane');
+    const after = l.kubectl('get pods -l app=web -o name').trim().split('\n');
+    expect(after).toHaveLength(2);
+    expect(after).not.toContain(before[0]);
+  });
+});
+
 describe('kubectl get --sort-by', () => {
   it('lists events in the order they were first recorded', () => {
     const l = lab();

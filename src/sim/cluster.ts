@@ -7,6 +7,7 @@ import { VirtualClock } from './clock.ts';
 import type { Node, Pod } from './api.ts';
 import { EventRecorder } from './events.ts';
 import { SeededRandom } from './random.ts';
+import { ComponentGate } from './controllers/workqueue.ts';
 import { ObjectStore } from './store/store.ts';
 import { ClusterNetwork } from './runtime/network.ts';
 import { treeFrom, type DirNode } from './runtime/vfs.ts';
@@ -114,6 +115,15 @@ export function createCluster(opts: ClusterOptions = {}): Cluster {
     new Scheduler(sim, {
       nodeImages: (node) => machines.get(node)?.images,
       running: () => !cpName || (kubelets.get(cpName)?.staticContainerRunning('kube-scheduler') ?? true),
+    }),
+  );
+  // So do the controllers of kube-controller-manager (those on a work queue): with its manifest
+  // moved away, a deleted pod of a ReplicaSet is not replaced until it is back.
+  const controllerManager = new ComponentGate(clock, () => !cpName || (kubelets.get(cpName)?.staticContainerRunning('kube-controller-manager') ?? true));
+  sim.controllerManager = controllerManager;
+  as('kube-controller-manager', () =>
+    store.watch('Pod', (ev) => {
+      if (ev.object.metadata.namespace === 'kube-system') controllerManager.check();
     }),
   );
   kcm('replicaset', () => new ReplicaSetController(sim, api));

@@ -7,6 +7,7 @@ import type { SeededRandom } from './random.ts';
 import type { ClusterNetwork } from './runtime/network.ts';
 import type { DirNode } from './runtime/vfs.ts';
 import type { ObjectStore } from './store/store.ts';
+import type { ComponentGate } from './controllers/workqueue.ts';
 
 export interface SimContext {
   clock: VirtualClock;
@@ -16,6 +17,8 @@ export interface SimContext {
   network: ClusterNetwork;
   /** Kubernetes version the cluster reports everywhere, e.g. v1.31.4. */
   version: string;
+  /** kube-controller-manager running or not: its controllers' queues wait while it is down. */
+  controllerManager?: ComponentGate;
 }
 
 /** A node's machine: its filesystem (what `ssh node01` sees) and its image cache. */

@@ -96,7 +96,7 @@ export class DaemonSetController {
     private readonly sim: SimContext,
     private readonly api: ApiServer,
   ) {
-    this.queue = new WorkQueue(sim.clock, (key) => this.sync(...splitKey(key)));
+    this.queue = new WorkQueue(sim.clock, (key) => this.sync(...splitKey(key)), sim.controllerManager);
     sim.store.watch('DaemonSet', (ev) => this.enqueue(ev.object.metadata.namespace ?? 'default', ev.object.metadata.name ?? ''));
     sim.store.watch('Pod', (ev) => {
       const ref = controllerRef(ev.object);

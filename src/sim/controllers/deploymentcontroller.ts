@@ -73,7 +73,7 @@ export class DeploymentController {
     private readonly sim: SimContext,
     private readonly api: ApiServer,
   ) {
-    this.queue = new WorkQueue(sim.clock, (key) => this.sync(...splitKey(key)));
+    this.queue = new WorkQueue(sim.clock, (key) => this.sync(...splitKey(key)), sim.controllerManager);
     sim.store.watch('Deployment', (ev) => this.enqueue(ev.object.metadata.namespace ?? 'default', ev.object.metadata.name ?? ''));
     sim.store.watch('ReplicaSet', (ev) => {
       const ref = controllerRef(ev.object);

@@ -102,7 +102,7 @@ export class EndpointsController {
   private readonly queue: WorkQueue;
 
   constructor(private readonly sim: SimContext) {
-    this.queue = new WorkQueue(sim.clock, (key) => this.sync(...splitKey(key)));
+    this.queue = new WorkQueue(sim.clock, (key) => this.sync(...splitKey(key)), sim.controllerManager);
     sim.store.watch('Service', (ev) => this.enqueue(ev.object.metadata.namespace ?? 'default', ev.object.metadata.name ?? ''));
     sim.store.watch('Pod', (ev) => {
       const pod = ev.object as Pod;

@@ -73,10 +73,14 @@ export class ReplicaSetController {
     private readonly sim: SimContext,
     private readonly api: ApiServer,
   ) {
-    this.queue = new WorkQueue(sim.clock, (key) => {
-      const [kind, rest] = splitKey(key);
-      this.sync(kind as Kind, ...splitKey(rest));
-    });
+    this.queue = new WorkQueue(
+      sim.clock,
+      (key) => {
+        const [kind, rest] = splitKey(key);
+        this.sync(kind as Kind, ...splitKey(rest));
+      },
+      sim.controllerManager,
+    );
     for (const kind of KINDS) {
       sim.store.watch(kind, (ev) => this.enqueue(kind, ev.object.metadata.namespace ?? 'default', ev.object.metadata.name ?? ''));
     }

@@ -140,7 +140,7 @@ export class StatefulSetController {
     private readonly sim: SimContext,
     private readonly api: ApiServer,
   ) {
-    this.queue = new WorkQueue(sim.clock, (key) => this.sync(...splitKey(key)));
+    this.queue = new WorkQueue(sim.clock, (key) => this.sync(...splitKey(key)), sim.controllerManager);
     sim.store.watch('StatefulSet', (ev) => this.enqueue(ev.object.metadata.namespace ?? 'default', ev.object.metadata.name ?? ''));
     sim.store.watch('Pod', (ev) => {
       const pod = ev.object as Pod;

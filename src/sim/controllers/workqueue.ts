@@ -1,6 +1,7 @@
 // The controllers' work queue (client-go's workqueue, on the virtual clock): a key added
 // several times before it is processed is synced once; addAfter re-syncs later (the
 // minReadySeconds and progress-deadline checks), a newer delay replacing an older one.
+// With a gate, keys wait while their component (kube-controller-manager) is down.
 
 import type { TimerHandle, VirtualClock } from '../clock.ts';
 
@@ -11,15 +12,19 @@ export class WorkQueue {
   constructor(
     private readonly clock: VirtualClock,
     private readonly work: (key: string) => void,
+    private readonly gate?: ComponentGate,
   ) {}
 
   add(key: string): void {
     if (this.queued.has(key)) return;
     this.queued.add(key);
-    this.clock.schedule(0, () => {
+    const run = (): void => {
+      // The component is down: the key stays queued (later adds fold into it) until it is back.
+      if (this.gate && !this.gate.running()) return this.gate.hold(run);
       this.queued.delete(key);
       this.work(key);
-    });
+    };
+    this.clock.schedule(0, run);
   }
 
   addAfter(key: string, ms: number): void {
@@ -32,6 +37,33 @@ export class WorkQueue {
         this.add(key);
       }),
     );
+  }
+}
+
+/**
+ * Whether a control-plane component runs (its static pod's container on the control plane
+ * node), and the work its controllers put off meanwhile. When it is back, the held work runs,
+ * each as the controller that held it: as a restarted kube-controller-manager lists what it
+ * watches and syncs everything that changed while it was away.
+ */
+export class ComponentGate {
+  private held: { fn: () => void; actor: string }[] = [];
+
+  constructor(
+    private readonly clock: VirtualClock,
+    readonly running: () => boolean,
+  ) {}
+
+  hold(fn: () => void): void {
+    this.held.push({ fn, actor: this.clock.actor });
+  }
+
+  /** Call when the component may have come back (its pod changed): if it has, the held work runs. */
+  check(): void {
+    if (this.held.length === 0 || !this.running()) return;
+    const held = this.held;
+    this.held = [];
+    for (const h of held) this.clock.as(h.actor, () => this.clock.schedule(0, h.fn));
   }
 }
 
