@@ -293,3 +293,28 @@ describe('DaemonSet controller', () => {
     expect(rows(l.kubectl('get ds'))[0]?.slice(0, 6)).toEqual(['agent', '2', '2', '2', '2', '2']);
   });
 });
+
+describe('kubectl rollout on a DaemonSet', () => {
+  it('status follows the pods to every eligible node; restart rolls them one node at a time', () => {
+    const l = lab({ warmupMs: 0 }).apply(daemonSet());
+    expect(l.kubectl('rollout status daemonset/agent')).toBe(
+      ['Waiting for daemon set "agent" rollout to finish: 0 of 2 updated pods are available...', 'Waiting for daemon set "agent" rollout to finish: 1 of 2 updated pods are available...', 'daemon set "agent" successfully rolled out', ''].join('\n'),
+    );
+    const before = l.kubectl('get pods -l app=agent -o name').trim().split('\n');
+    expect(before).toHaveLength(2);
+    expect(l.kubectl('rollout restart ds/agent')).toBe('daemonset.apps/agent restarted\n');
+    // maxUnavailable 1: one node's pod is replaced, then the other's.
+    expect(l.kubectl('rollout status ds/agent --timeout=5m')).toBe(
+      [
+        'Waiting for daemon set "agent" rollout to finish: 0 out of 2 new pods have been updated...',
+        'Waiting for daemon set "agent" rollout to finish: 1 out of 2 new pods have been updated...',
+        'Waiting for daemon set "agent" rollout to finish: 1 of 2 updated pods are available...',
+        'daemon set "agent" successfully rolled out',
+        '',
+      ].join('\n'),
+    );
+    const after = l.kubectl('get pods -l app=agent -o name').trim().split('\n');
+    expect(after).toHaveLength(2);
+    expect(after.some((p) => before.includes(p))).toBe(false);
+  });
+});

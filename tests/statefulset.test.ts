@@ -157,6 +157,28 @@ describe('status and events', () => {
   });
 });
 
+describe('kubectl rollout on a StatefulSet', () => {
+  it('status waits for the pods, then reports the partitioned roll out, as kubectl does with the defaulted partition', () => {
+    const l = lab({ warmupMs: 0 }).apply(slowSet({ replicas: 2, readyAfter: 5 }));
+    // rollout status watches until done: the lines it printed on the way, then the verdict.
+    const out = l.kubectl('rollout status statefulset/web');
+    expect(out).toMatch(/^Waiting for 2 pods to be ready\.\.\.\n/);
+    expect(out).toContain('Waiting for 1 pods to be ready...\n');
+    expect(out.trim().split('\n').at(-1)).toBe('partitioned roll out complete: 2 new pods have been updated...');
+  });
+
+  it('restart stamps the template and rolls the pods from the highest ordinal', () => {
+    const l = lab({ warmupMs: 0 }).apply(slowSet({ replicas: 2, grace: 0 })).advance('1m');
+    const uids = ['web-0', 'web-1'].map((n) => l.pod(n)?.metadata.uid);
+    expect(l.kubectl('rollout restart sts/web')).toBe('statefulset.apps/web restarted\n');
+    const set = l.cluster.store.get<StatefulSet>('StatefulSet', 'default', 'web');
+    expect(set?.spec?.template?.metadata?.annotations?.['kubectl.kubernetes.io/restartedAt']).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/);
+    expect(l.kubectl('rollout status sts/web --timeout=2m').trim().split('\n').at(-1)).toBe('partitioned roll out complete: 2 new pods have been updated...');
+    expect(['web-0', 'web-1'].map((n) => l.pod(n)?.metadata.uid)).not.toContain(uids[0]);
+    expect(['web-0', 'web-1'].map((n) => l.pod(n)?.metadata.uid)).not.toContain(uids[1]);
+  });
+});
+
 describe('volumeClaimTemplates', () => {
   it('creates <template>-<set>-<ordinal> claims before each pod and mounts them', () => {
     const l = lab({ warmupMs: 0 }).apply(`

@@ -1,5 +1,7 @@
 // kubectl rollout (status, history, undo, pause, resume, restart), kubectl set image|env and
-// kubectl create deployment. The texts come from ../../controllers/deployment/rollout.ts.
+// kubectl create deployment. The texts come from ../../controllers/deployment/rollout.ts;
+// status and restart work on DaemonSets and StatefulSets too, with kubectl's own status
+// viewers. history and undo are for Deployments only (DaemonSet revisions are not modelled).
 
 import type { KubeObject } from '../../store/types.ts';
 import { apiErrorText } from '../../store/types.ts';
@@ -15,7 +17,14 @@ type Deployment = Workload & { spec?: Workload['spec'] & { paused?: boolean }; s
 
 const REVISION = 'deployment.kubernetes.io/revision';
 
+type RolloutKind = 'Deployment' | 'DaemonSet' | 'StatefulSet';
+
 function findDeployment(env: KubectlEnv, p: Parsed, args: string[], o: Output): Deployment | undefined {
+  return findTarget(env, p, args, o, ['Deployment']) as Deployment | undefined;
+}
+
+/** The object a rollout subcommand works on, if its kind is one the subcommand supports. */
+function findTarget(env: KubectlEnv, p: Parsed, args: string[], o: Output, kinds: readonly RolloutKind[]): Workload | undefined {
   const parsed = parseTargets(args);
   if (!parsed.ok) {
     o.err(parsed.error + '\n');
@@ -27,46 +36,97 @@ function findDeployment(env: KubectlEnv, p: Parsed, args: string[], o: Output): 
     o.err('error: required resource not specified\n');
     return undefined;
   }
-  if (t.resource.kind !== 'Deployment') {
+  if (!(kinds as readonly string[]).includes(t.resource.kind)) {
     o.err(`error: no rollout support for ${t.resource.resource}.${t.resource.group || 'core'}\n`.replace('.core', ''));
     return undefined;
   }
   const ns = str(p, 'namespace') ?? env.namespace;
-  const d = env.cluster.store.get<Deployment>('Deployment', ns, name);
-  if (!d) {
-    o.err(`Error from server (NotFound): deployments.apps "${name}" not found\n`);
+  const obj = env.cluster.store.get<Workload>(t.resource.kind, ns, name);
+  if (!obj) {
+    o.err(`Error from server (NotFound): ${t.resource.resource}${t.resource.group ? `.${t.resource.group}` : ''} "${name}" not found\n`);
     return undefined;
   }
-  return d;
+  return obj;
 }
+
+interface StatusVerdict {
+  message: string;
+  done: boolean;
+  error?: string;
+}
+
+type SetStatus = Record<string, number | string | undefined>;
+
+/** kubectl's DaemonSetStatusViewer (polymorphichelpers/rollout_status.go). */
+function daemonSetStatus(ds: Workload): StatusVerdict {
+  const spec = ds.spec as { updateStrategy?: { type?: string } } | undefined;
+  if ((spec?.updateStrategy?.type ?? 'RollingUpdate') !== 'RollingUpdate') return { message: '', done: true, error: 'rollout status is only available for RollingUpdate strategy type' };
+  const st = (ds.status ?? {}) as SetStatus;
+  const n = (k: string): number => Number(st[k] ?? 0);
+  const name = ds.metadata.name ?? '';
+  if ((ds.metadata.generation ?? 0) > n('observedGeneration')) return { message: 'Waiting for daemon set spec update to be observed...', done: false };
+  if (n('updatedNumberScheduled') < n('desiredNumberScheduled')) return { message: `Waiting for daemon set "${name}" rollout to finish: ${n('updatedNumberScheduled')} out of ${n('desiredNumberScheduled')} new pods have been updated...`, done: false };
+  if (n('numberAvailable') < n('desiredNumberScheduled')) return { message: `Waiting for daemon set "${name}" rollout to finish: ${n('numberAvailable')} of ${n('desiredNumberScheduled')} updated pods are available...`, done: false };
+  return { message: `daemon set "${name}" successfully rolled out`, done: true };
+}
+
+/** kubectl's StatefulSetStatusViewer (polymorphichelpers/rollout_status.go). */
+function statefulSetStatus(sts: Workload): StatusVerdict {
+  const spec = sts.spec as { replicas?: number; updateStrategy?: { type?: string; rollingUpdate?: { partition?: number } } } | undefined;
+  const strategy = spec?.updateStrategy;
+  if ((strategy?.type ?? 'RollingUpdate') !== 'RollingUpdate') return { message: '', done: true, error: 'rollout status is only available for RollingUpdate strategy type' };
+  const st = (sts.status ?? {}) as SetStatus;
+  const n = (k: string): number => Number(st[k] ?? 0);
+  const replicas = spec?.replicas ?? 1;
+  if (n('observedGeneration') === 0 || (sts.metadata.generation ?? 0) > n('observedGeneration')) return { message: 'Waiting for statefulset spec update to be observed...', done: false };
+  if (n('readyReplicas') < replicas) return { message: `Waiting for ${replicas - n('readyReplicas')} pods to be ready...`, done: false };
+  if (strategy?.rollingUpdate) {
+    const partition = strategy.rollingUpdate.partition;
+    if (partition !== undefined && n('updatedReplicas') < replicas - partition) return { message: `Waiting for partitioned roll out to finish: ${n('updatedReplicas')} out of ${replicas - partition} new pods have been updated...`, done: false };
+    return { message: `partitioned roll out complete: ${n('updatedReplicas')} new pods have been updated...`, done: true };
+  }
+  if (st['updateRevision'] !== st['currentRevision']) return { message: `waiting for statefulset rolling update to complete ${n('updatedReplicas')} pods at revision ${String(st['updateRevision'] ?? '')}...`, done: false };
+  return { message: `statefulset rolling update complete ${n('currentReplicas')} pods at revision ${String(st['currentRevision'] ?? '')}...`, done: true };
+}
+
+function deploymentStatus(d: Deployment): StatusVerdict {
+  const st = (d.status ?? {}) as { observedGeneration?: number; replicas?: number; updatedReplicas?: number; availableReplicas?: number; conditions?: { type: string; reason?: string }[] };
+  const input: Parameters<typeof rolloutStatusMessage>[1] = {
+    generation: d.metadata.generation ?? 0,
+    observedGeneration: st.observedGeneration ?? 0,
+    specReplicas: d.spec?.replicas ?? 1,
+    status: { replicas: st.replicas ?? 0, updatedReplicas: st.updatedReplicas ?? 0, availableReplicas: st.availableReplicas ?? 0 },
+  };
+  const reason = (st.conditions ?? []).find((c) => c.type === 'Progressing')?.reason;
+  if (reason) input.progressingReason = reason;
+  return rolloutStatusMessage(d.metadata.name ?? '', input);
+}
+
+const STATUS_VIEWERS: Record<RolloutKind, (obj: Workload) => StatusVerdict> = {
+  Deployment: (d) => deploymentStatus(d as Deployment),
+  DaemonSet: daemonSetStatus,
+  StatefulSet: statefulSetStatus,
+};
 
 function ownedRSs(env: KubectlEnv, d: KubeObject): Workload[] {
   return env.cluster.store.list<Workload>('ReplicaSet', d.metadata.namespace).filter((r) => (r.metadata.ownerReferences ?? []).some((x) => x.controller && x.uid === d.metadata.uid));
 }
 
 function* status(env: KubectlEnv, p: Parsed, o: Output): Job {
-  const first = findDeployment(env, p, p.args.slice(1), o);
+  const first = findTarget(env, p, p.args.slice(1), o, ['Deployment', 'DaemonSet', 'StatefulSet']);
   if (!first) return 1;
+  const kind = first.kind as RolloutKind;
   const ns = first.metadata.namespace;
   const name = first.metadata.name ?? '';
   const timeout = parseDuration(str(p, 'timeout') ?? '0') || Infinity;
   let last = '';
   for (let waited = 0; ; waited += 100) {
-    const d = env.cluster.store.get<Deployment>('Deployment', ns, name);
-    if (!d) {
+    const obj = env.cluster.store.get<Workload>(kind, ns, name);
+    if (!obj) {
       o.err('error: object has been deleted\n');
       return 1;
     }
-    const st = (d.status ?? {}) as { observedGeneration?: number; replicas?: number; updatedReplicas?: number; availableReplicas?: number; conditions?: { type: string; reason?: string }[] };
-    const input: Parameters<typeof rolloutStatusMessage>[1] = {
-      generation: d.metadata.generation ?? 0,
-      observedGeneration: st.observedGeneration ?? 0,
-      specReplicas: d.spec?.replicas ?? 1,
-      status: { replicas: st.replicas ?? 0, updatedReplicas: st.updatedReplicas ?? 0, availableReplicas: st.availableReplicas ?? 0 },
-    };
-    const reason = (st.conditions ?? []).find((c) => c.type === 'Progressing')?.reason;
-    if (reason) input.progressingReason = reason;
-    const r = rolloutStatusMessage(name, input);
+    const r = STATUS_VIEWERS[kind](obj);
     if (r.error) {
       o.err(`error: ${r.error}\n`);
       return 1;
@@ -158,16 +218,16 @@ function setPaused(env: KubectlEnv, p: Parsed, o: Output, paused: boolean): numb
 }
 
 function restart(env: KubectlEnv, p: Parsed, o: Output): number {
-  const d = findDeployment(env, p, p.args.slice(1), o);
-  if (!d) return 1;
-  const template = structuredClone(d.spec?.template ?? {});
+  const obj = findTarget(env, p, p.args.slice(1), o, ['Deployment', 'DaemonSet', 'StatefulSet']);
+  if (!obj) return 1;
+  const template = structuredClone(obj.spec?.template ?? {});
   template.metadata = { ...template.metadata, annotations: { ...template.metadata?.annotations, 'kubectl.kubernetes.io/restartedAt': new Date(env.cluster.clock.wallTime).toISOString().replace(/\.\d+Z$/, 'Z') } };
-  const res = env.cluster.api.update({ ...d, spec: { ...d.spec, template } } as Deployment, d);
+  const res = env.cluster.api.update({ ...obj, spec: { ...obj.spec, template } } as Workload, obj);
   if (!res.ok) {
     o.err(apiErrorText(res.error) + '\n');
     return 1;
   }
-  o.out(`deployment.apps/${d.metadata.name} restarted\n`);
+  o.out(`${obj.kind.toLowerCase()}.apps/${obj.metadata.name} restarted\n`);
   env.cluster.clock.settle();
   return 0;
 }
