@@ -179,6 +179,30 @@ describe('kubectl rollout on a StatefulSet', () => {
   });
 });
 
+describe('kubectl rollout history and undo on a StatefulSet (its ControllerRevisions)', () => {
+  it('lists the revisions, shows one, rolls back to the one before, and renumbers it', () => {
+    const l = lab({ warmupMs: 0 }).apply(slowSet({ replicas: 2, grace: 0 })).advance('1m');
+    expect(l.kubectl('rollout undo sts/web')).toBe('error: no last revision to roll back to\n');
+    l.run('kubectl set image sts/web app=busybox:1.37').advance('2m');
+    expect(l.kubectl('rollout history statefulset/web')).toBe('statefulset.apps/web \nREVISION  CHANGE-CAUSE\n1         <none>\n2         <none>\n\n');
+    expect(l.kubectl('rollout history sts/web --revision=1')).toMatch(/^statefulset\.apps\/web with revision #1\nPod Template:\n[\s\S]*image: busybox:1\.36/);
+    expect(l.kubectl('rollout history sts/web --revision=7')).toBe('error: unable to find the specified revision\n');
+    expect(l.kubectl('rollout undo sts/web --to-revision=2')).toBe('statefulset.apps/web skipped rollback (current template already matches revision 2)\n');
+    expect(l.kubectl('rollout undo sts/web --to-revision=9')).toBe('error: unable to find specified revision 9 in history\n');
+    expect(l.kubectl('rollout undo sts/web')).toBe('statefulset.apps/web rolled back\n');
+    l.advance('2m');
+    expect(l.pod('web-0')?.spec?.containers[0]?.image).toBe('busybox:1.36');
+    expect(l.pod('web-1')?.spec?.containers[0]?.image).toBe('busybox:1.36');
+    // Going back to an old template renumbers its revision rather than copying it.
+    expect(l.kubectl('rollout history sts/web')).toBe('statefulset.apps/web \nREVISION  CHANGE-CAUSE\n2         <none>\n3         <none>\n\n');
+  });
+
+  it('a DaemonSet has no modelled revisions: history says so instead of inventing them', () => {
+    const l = lab({ warmupMs: 0 });
+    expect(l.kubectl('rollout history ds/kube-proxy -n kube-system')).toBe('error: no rollout support for daemonsets.apps\n');
+  });
+});
+
 describe('volumeClaimTemplates', () => {
   it('creates <template>-<set>-<ordinal> claims before each pod and mounts them', () => {
     const l = lab({ warmupMs: 0 }).apply(`

@@ -1,13 +1,16 @@
 // kubectl rollout (status, history, undo, pause, resume, restart), kubectl set image|env and
 // kubectl create deployment. The texts come from ../../controllers/deployment/rollout.ts;
 // status and restart work on DaemonSets and StatefulSets too, with kubectl's own status
-// viewers. history and undo are for Deployments only (DaemonSet revisions are not modelled).
+// viewers, and history and undo on StatefulSets (their ControllerRevisions); DaemonSet
+// revisions are not modelled, so history and undo say there is no rollout support for them.
 
 import type { KubeObject } from '../../store/types.ts';
 import { apiErrorText } from '../../store/types.ts';
 import { parseDuration } from '../../clock.ts';
 import { historyTable, pickRollbackRevision, rollbackAnnotations, rollbackResultMessage, rolloutStatusMessage } from '../../controllers/deployment/index.ts';
-import type { Workload } from '../../controllers/replicaset.ts';
+import { controllerRef, type Workload } from '../../controllers/replicaset.ts';
+import { revisionPatch, type ControllerRevision, type StatefulSet } from '../../controllers/statefulset.ts';
+import { stableStringify } from '../../controllers/deployment/hash.ts';
 import { int, str, strings, type Parsed } from '../flags.ts';
 import type { Command, Job, KubectlEnv, Output } from '../types.ts';
 import { dryRunView, nameOf, toJson, toYaml } from '../output.ts';
@@ -144,9 +147,78 @@ function* status(env: KubectlEnv, p: Parsed, o: Output): Job {
   }
 }
 
+/** A StatefulSet's ControllerRevisions, oldest first (kubectl's statefulSetHistory). */
+function setRevisions(env: KubectlEnv, set: KubeObject): ControllerRevision[] {
+  return env.cluster.store
+    .list<ControllerRevision>('ControllerRevision', set.metadata.namespace)
+    .filter((r) => controllerRef(r)?.uid === set.metadata.uid)
+    .sort((a, b) => a.revision - b.revision);
+}
+
+/** The pod template a revision holds (its patch without the $patch marker). */
+function revisionTemplate(r: ControllerRevision): Record<string, unknown> {
+  const t = { ...((r.data?.spec.template ?? {}) as Record<string, unknown>) };
+  delete t['$patch'];
+  return t;
+}
+
+function statefulSetHistory(env: KubectlEnv, p: Parsed, o: Output, set: Workload): number {
+  const name = set.metadata.name ?? '';
+  const revisions = setRevisions(env, set);
+  const want = int(p, 'revision');
+  if (want !== undefined && want > 0) {
+    const hit = revisions.find((r) => r.revision === want);
+    if (!hit) {
+      o.err('error: unable to find the specified revision\n');
+      return 1;
+    }
+    o.out(`statefulset.apps/${name} with revision #${want}\n${toYaml({ podTemplate: revisionTemplate(hit) }).replace(/^podTemplate:\n/, 'Pod Template:\n')}\n`);
+    return 0;
+  }
+  const cause = (r: ControllerRevision) => r.metadata.annotations?.['kubernetes.io/change-cause'];
+  o.out(historyTable(name, revisions.map((r) => (cause(r) === undefined ? { revision: r.revision } : { revision: r.revision, changeCause: cause(r)! })), 'statefulset.apps'));
+  return 0;
+}
+
+/** kubectl's StatefulSetRollbacker: back to --to-revision, or the one before the newest. */
+function statefulSetUndo(env: KubectlEnv, p: Parsed, o: Output, set: StatefulSet): number {
+  const name = set.metadata.name ?? '';
+  const to = int(p, 'to-revision') ?? 0;
+  if (to < 0) {
+    o.err(`error: unable to find specified revision ${to} in history\n`);
+    return 1;
+  }
+  const revisions = setRevisions(env, set);
+  if (to === 0 && revisions.length <= 1) {
+    o.err('error: no last revision to roll back to\n');
+    return 1;
+  }
+  const target = to === 0 ? revisions[revisions.length - 2] : revisions.find((r) => r.revision === to);
+  if (!target) {
+    o.err(`error: unable to find specified revision ${to} in history\n`);
+    return 1;
+  }
+  // kubectl compares the patches and names the revision it was asked for (0 when none was).
+  if (stableStringify(revisionPatch(set)) === stableStringify(target.data)) {
+    o.out(`statefulset.apps/${name} skipped rollback (current template already matches revision ${to})\n`);
+    return 0;
+  }
+  const next = { ...set, spec: { ...set.spec, template: revisionTemplate(target) } } as StatefulSet;
+  const res = env.cluster.api.update(next, set);
+  if (!res.ok) {
+    o.err(apiErrorText(res.error) + '\n');
+    return 1;
+  }
+  o.out(`statefulset.apps/${name} rolled back\n`);
+  env.cluster.clock.settle();
+  return 0;
+}
+
 function history(env: KubectlEnv, p: Parsed, o: Output): number {
-  const d = findDeployment(env, p, p.args.slice(1), o);
-  if (!d) return 1;
+  const target = findTarget(env, p, p.args.slice(1), o, ['Deployment', 'StatefulSet']);
+  if (!target) return 1;
+  if (target.kind === 'StatefulSet') return statefulSetHistory(env, p, o, target);
+  const d = target as Deployment;
   const rss = ownedRSs(env, d);
   const revisions = rss
     .map((r) => ({ revision: Number(r.metadata.annotations?.[REVISION] ?? 0), changeCause: r.metadata.annotations?.['kubernetes.io/change-cause'], rs: r }))
@@ -167,8 +239,10 @@ function history(env: KubectlEnv, p: Parsed, o: Output): number {
 }
 
 function undo(env: KubectlEnv, p: Parsed, o: Output): number {
-  const d = findDeployment(env, p, p.args.slice(1), o);
-  if (!d) return 1;
+  const target = findTarget(env, p, p.args.slice(1), o, ['Deployment', 'StatefulSet']);
+  if (!target) return 1;
+  if (target.kind === 'StatefulSet') return statefulSetUndo(env, p, o, target as StatefulSet);
+  const d = target as Deployment;
   const rss = ownedRSs(env, d).map((rs) => ({ revision: Number(rs.metadata.annotations?.[REVISION] ?? 0), rs }));
   const to = int(p, 'to-revision') ?? 0;
   const pick = pickRollbackRevision(rss, to, { deploymentName: d.metadata.name ?? '', paused: d.spec?.paused === true });
