@@ -18,7 +18,7 @@ export const editorStrings = defineStrings({
     loading: 'Loading the editor…',
     tabActions: 'File actions',
     loadFailed: 'The full editor could not load; you can still edit here.',
-    notApplied: 'Not applied yet. Press Apply or Ctrl+Enter.',
+    notApplied: 'Apply it with the button or Ctrl+Enter.',
     applying: 'Applying {file}…',
   },
   ko: {
@@ -38,7 +38,7 @@ export const editorStrings = defineStrings({
     loading: '편집기를 불러오는 중…',
     tabActions: '파일 작업',
     loadFailed: '편집기를 불러오지 못했습니다. 여기서 계속 편집할 수 있습니다.',
-    notApplied: '아직 적용하지 않았습니다. 적용 버튼이나 Ctrl+Enter를 누르세요.',
+    notApplied: '적용 버튼이나 Ctrl+Enter로 적용하세요.',
     applying: '{file} 적용 중…',
   },
 });

@@ -357,8 +357,9 @@ export function createClusterView(el: HTMLElement, opts: ClusterViewOptions): Cl
           .attr('x', 14)
           .attr('y', c.h / 2 + 3.8)
           .text(full && room > 14 ? fitText(c.c.name, room, 10.5) : '');
-        // The init container the pod is on gets a caret above it.
-        cg.select('path.cv-ctr-marker').attr('d', c.current ? `M${c.w / 2 - 4},-6 L${c.w / 2 + 4},-6 L${c.w / 2},-1.5 Z` : null);
+        // The init container the pod is on gets a small caret on its top edge (kept clear of
+        // the status line above, which it used to cross).
+        cg.select('path.cv-ctr-marker').attr('d', c.current ? `M${c.w / 2 - 3.5},-3.5 L${c.w / 2 + 3.5},-3.5 L${c.w / 2},-0.5 Z` : null);
         title(cg, `${containerLabel(c)} · ${c.c.image}`);
         moveTo(cg, T, `translate(${c.x},${c.y})`, 1);
       });
