@@ -317,4 +317,23 @@ describe('kubectl rollout on a DaemonSet', () => {
     expect(after).toHaveLength(2);
     expect(after.some((p) => before.includes(p))).toBe(false);
   });
+
+  it('history and undo work from the ControllerRevisions the controller keeps (kube-proxy has one too)', () => {
+    const l = lab({ warmupMs: 0 });
+    expect(l.kubectl('get controllerrevisions -n kube-system -o name')).toMatch(/^controllerrevision\.apps\/kube-proxy-[a-z0-9]+\n$/);
+    l.apply(daemonSet()).advance('1m');
+    expect(l.kubectl('rollout history ds/agent')).toBe('daemonset.apps/agent \nREVISION  CHANGE-CAUSE\n1         <none>\n\n');
+    expect(l.kubectl('rollout undo ds/agent')).toBe('error: no last revision to roll back to\n');
+    l.run('kubectl set image ds/agent agent=busybox:1.37');
+    expect(l.kubectl('rollout status ds/agent --timeout=5m').trim().split('\n').at(-1)).toBe('daemon set "agent" successfully rolled out');
+    expect(l.kubectl('rollout history daemonset/agent')).toBe('daemonset.apps/agent \nREVISION  CHANGE-CAUSE\n1         <none>\n2         <none>\n\n');
+    // Each revision is named for its template hash, the label its pods carry.
+    const hashes = l.kubectl('get pods -l app=agent -o jsonpath={.items[*].metadata.labels.controller-revision-hash}').trim().split(' ');
+    expect(new Set(hashes).size).toBe(1);
+    expect(l.kubectl('get controllerrevisions -o name')).toContain(`controllerrevision.apps/agent-${hashes[0]}`);
+    expect(l.kubectl('rollout undo ds/agent')).toBe('daemonset.apps/agent rolled back\n');
+    expect(l.kubectl('rollout status ds/agent --timeout=5m').trim().split('\n').at(-1)).toBe('daemon set "agent" successfully rolled out');
+    expect(l.kubectl('get pods -l app=agent -o jsonpath={.items[*].spec.containers[0].image}').trim()).toBe('busybox:1.36 busybox:1.36');
+    expect(l.kubectl('rollout history ds/agent')).toBe('daemonset.apps/agent \nREVISION  CHANGE-CAUSE\n2         <none>\n3         <none>\n\n');
+  });
 });

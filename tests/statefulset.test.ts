@@ -196,11 +196,6 @@ describe('kubectl rollout history and undo on a StatefulSet (its ControllerRevis
     // Going back to an old template renumbers its revision rather than copying it.
     expect(l.kubectl('rollout history sts/web')).toBe('statefulset.apps/web \nREVISION  CHANGE-CAUSE\n2         <none>\n3         <none>\n\n');
   });
-
-  it('a DaemonSet has no modelled revisions: history says so instead of inventing them', () => {
-    const l = lab({ warmupMs: 0 });
-    expect(l.kubectl('rollout history ds/kube-proxy -n kube-system')).toBe('error: no rollout support for daemonsets.apps\n');
-  });
 });
 
 describe('volumeClaimTemplates', () => {

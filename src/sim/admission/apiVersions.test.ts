@@ -179,7 +179,7 @@ describe('kubectl api-resources', () => {
 
   it('filters and prints names', () => {
     expect(apiResourcesTable({ apiGroup: 'apps', output: 'name' })).toBe(
-      'daemonsets.apps\ndeployments.apps\nreplicasets.apps\nstatefulsets.apps\n',
+      'controllerrevisions.apps\ndaemonsets.apps\ndeployments.apps\nreplicasets.apps\nstatefulsets.apps\n',
     );
     expect(apiResourcesTable({ namespaced: false, output: 'name' })).toBe(
       'namespaces\nnodes\npersistentvolumes\ningressclasses.networking.k8s.io\nstorageclasses.storage.k8s.io\n',

@@ -51,6 +51,7 @@ export const SERVED_RESOURCES: readonly ServedResource[] = [
   r('v1', 'secrets', 'Secret', true),
   r('v1', 'serviceaccounts', 'ServiceAccount', true, ['sa']),
   r('v1', 'services', 'Service', true, ['svc'], ['all']),
+  r('apps/v1', 'controllerrevisions', 'ControllerRevision', true),
   r('apps/v1', 'daemonsets', 'DaemonSet', true, ['ds'], ['all']),
   r('apps/v1', 'deployments', 'Deployment', true, ['deploy'], ['all']),
   r('apps/v1', 'replicasets', 'ReplicaSet', true, ['rs'], ['all']),

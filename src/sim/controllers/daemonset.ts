@@ -3,8 +3,10 @@
 // replace pods that go away or fail; a template change rolls out node by node within
 // maxUnavailable (RollingUpdate) or waits for pods to be deleted by hand (OnDelete).
 //
-// Not modelled: ControllerRevision objects (the revision hash is computed from the template),
-// maxSurge > 0, the failed-pod back-off, `kubectl rollout` for DaemonSets.
+// Each template gets a ControllerRevision (`<name>-<hash>`, the pods' controller-revision-hash),
+// numbered as the controller numbers them, for `kubectl rollout history|undo`.
+//
+// Not modelled: maxSurge > 0, the failed-pod back-off.
 
 import type { Node, Pod } from '../api.ts';
 import type { SimContext } from '../context.ts';
@@ -15,6 +17,8 @@ import { controllerRef } from './replicaset.ts';
 import { computePodTemplateHash } from './deployment/hash.ts';
 import { podFitsNodeAffinity, tolerates, type TaintLike, type TolerationLike } from '../selectors.ts';
 import { cloneData } from '../clone.ts';
+import { fnv32, type ControllerRevision } from './statefulset.ts';
+import { stableStringify } from './deployment/hash.ts';
 
 type Toleration = TolerationLike & { tolerationSeconds?: number };
 
@@ -120,6 +124,7 @@ export class DaemonSetController {
     const templateSpec = spec.template?.spec ?? {};
     const uid = ds.metadata.uid ?? '';
     const hash = computePodTemplateHash(spec.template ?? {});
+    this.constructHistory(ds, hash);
     const nowMs = this.sim.clock.wallTime;
     const minReadyMs = (spec.minReadySeconds ?? 0) * 1000;
 
@@ -220,6 +225,50 @@ export class DaemonSetController {
     if (res.ok) this.sim.events.record(ds, 'Normal', 'SuccessfulDelete', `Deleted pod: ${p.metadata.name}`, SOURCE);
   }
 
+  /**
+   * constructHistory and cleanupHistory (pkg/controller/daemon/update.go): the revision holding
+   * the current template is the newest (an old one matching it is renumbered, not copied), and
+   * beyond revisionHistoryLimit the oldest revisions no pod uses go.
+   */
+  private constructHistory(ds: DaemonSet, hash: string): void {
+    const store = this.sim.store;
+    const ns = ds.metadata.namespace ?? 'default';
+    const revisions = store
+      .list<ControllerRevision>('ControllerRevision', ns)
+      .filter((r) => controllerRef(r)?.uid === ds.metadata.uid)
+      .sort((a, b) => a.revision - b.revision);
+    const data = { spec: { template: { ...(cloneData(ds.spec?.template ?? {}) as Record<string, unknown>), $patch: 'replace' } } };
+    const key = stableStringify(data);
+    const max = revisions.at(-1)?.revision ?? 0;
+    const current = revisions.find((r) => stableStringify(r.data) === key);
+    if (current) {
+      if (current.revision !== max) store.update({ ...current, revision: max + 1 });
+    } else {
+      const name = `${ds.metadata.name ?? ''}-${hash}`;
+      store.create<ControllerRevision>({
+        apiVersion: 'apps/v1',
+        kind: 'ControllerRevision',
+        metadata: {
+          name,
+          namespace: ns,
+          // Derived, not drawn: a revision must not shift the seeded random stream (pod names).
+          uid: derivedUid(`${ds.metadata.uid ?? ''}/${name}`),
+          labels: { ...(ds.spec?.template?.metadata?.labels ?? {}), [REVISION_HASH_LABEL]: hash },
+          ownerReferences: [{ apiVersion: 'apps/v1', kind: 'DaemonSet', name: ds.metadata.name ?? '', uid: ds.metadata.uid ?? '', controller: true, blockOwnerDeletion: true }],
+        },
+        data,
+        revision: max + 1,
+      });
+    }
+    const limit = (ds.spec as { revisionHistoryLimit?: number } | undefined)?.revisionHistoryLimit ?? 10;
+    const inUse = new Set(store.list<Pod>('Pod', ns).filter((p) => controllerRef(p)?.uid === ds.metadata.uid).map((p) => p.metadata.labels?.[REVISION_HASH_LABEL]));
+    const old = store
+      .list<ControllerRevision>('ControllerRevision', ns)
+      .filter((r) => controllerRef(r)?.uid === ds.metadata.uid && stableStringify(r.data) !== key && !inUse.has(r.metadata.labels?.[REVISION_HASH_LABEL]))
+      .sort((a, b) => a.revision - b.revision);
+    for (const r of old.slice(0, Math.max(0, old.length - limit))) store.delete('ControllerRevision', ns, r.metadata.name ?? '');
+  }
+
   private createPod(ds: DaemonSet, nodeName: string, hash: string): void {
     const res = this.api.create(this.podFor(ds, nodeName, hash), { namespace: ds.metadata.namespace ?? 'default' });
     if (res.ok) this.sim.events.record(ds, 'Normal', 'SuccessfulCreate', `Created pod: ${res.object.metadata.name}`, SOURCE);
@@ -243,4 +292,11 @@ export class DaemonSetController {
     if (t.metadata?.annotations) meta.annotations = { ...t.metadata.annotations };
     return { apiVersion: 'v1', kind: 'Pod', metadata: meta, spec };
   }
+}
+
+/** A UUID-shaped id from a string (FNV-1 with four seeds), the same every run. */
+function derivedUid(text: string): string {
+  const bytes = new TextEncoder().encode(text);
+  const hex = [0x811c9dc5, 0x01000193, 0x9e3779b9, 0x7f4a7c15].map((seed) => fnv32(bytes, seed).toString(16).padStart(8, '0')).join('');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-a${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
 }

@@ -196,6 +196,17 @@ export function columnsFor(kind: string, now: number, wide: boolean): Columns {
       return { headers: wide ? PVC_WIDE_HEADERS : PVC_HEADERS, row: (o) => pvcRow(o as unknown as PersistentVolumeClaim, now, wide) };
     case 'StorageClass':
       return { headers: STORAGECLASS_HEADERS, row: (o) => storageClassRow(o as unknown as StorageClass, now) };
+    case 'ControllerRevision':
+      // printControllerRevision: the controller as kind.group/name.
+      return {
+        headers: ['NAME', 'CONTROLLER', 'REVISION', 'AGE'],
+        row: (o) => {
+          const ref = (o.metadata.ownerReferences ?? []).find((r) => r.controller);
+          const group = ref?.apiVersion.includes('/') ? ref.apiVersion.split('/')[0] : '';
+          const controller = ref ? `${ref.kind.toLowerCase()}${group ? `.${group}` : ''}/${ref.name}` : '<none>';
+          return [o.metadata.name ?? '', controller, String((o as { revision?: number }).revision ?? 0), translateTimestampSince(o.metadata.creationTimestamp, now)];
+        },
+      };
     case 'ServiceAccount':
       return { headers: ['NAME', 'SECRETS', 'AGE'], row: (o) => [o.metadata.name ?? '', String(((o as { secrets?: unknown[] }).secrets ?? []).length), translateTimestampSince(o.metadata.creationTimestamp, now)] };
     default:

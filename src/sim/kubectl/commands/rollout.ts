@@ -1,8 +1,7 @@
 // kubectl rollout (status, history, undo, pause, resume, restart), kubectl set image|env and
 // kubectl create deployment. The texts come from ../../controllers/deployment/rollout.ts;
-// status and restart work on DaemonSets and StatefulSets too, with kubectl's own status
-// viewers, and history and undo on StatefulSets (their ControllerRevisions); DaemonSet
-// revisions are not modelled, so history and undo say there is no rollout support for them.
+// status, restart, history and undo work on DaemonSets and StatefulSets too: status with
+// kubectl's own status viewers, history and undo from their ControllerRevisions.
 
 import type { KubeObject } from '../../store/types.ts';
 import { apiErrorText } from '../../store/types.ts';
@@ -147,7 +146,7 @@ function* status(env: KubectlEnv, p: Parsed, o: Output): Job {
   }
 }
 
-/** A StatefulSet's ControllerRevisions, oldest first (kubectl's statefulSetHistory). */
+/** A StatefulSet's or DaemonSet's ControllerRevisions, oldest first (kubectl's statefulSetHistory). */
 function setRevisions(env: KubectlEnv, set: KubeObject): ControllerRevision[] {
   return env.cluster.store
     .list<ControllerRevision>('ControllerRevision', set.metadata.namespace)
@@ -162,8 +161,10 @@ function revisionTemplate(r: ControllerRevision): Record<string, unknown> {
   return t;
 }
 
-function statefulSetHistory(env: KubectlEnv, p: Parsed, o: Output, set: Workload): number {
+/** history of a StatefulSet or DaemonSet: its ControllerRevisions (kubectl's printHistory). */
+function revisionHistory(env: KubectlEnv, p: Parsed, o: Output, set: Workload): number {
   const name = set.metadata.name ?? '';
+  const resource = `${set.kind.toLowerCase()}.apps`;
   const revisions = setRevisions(env, set);
   const want = int(p, 'revision');
   if (want !== undefined && want > 0) {
@@ -172,17 +173,18 @@ function statefulSetHistory(env: KubectlEnv, p: Parsed, o: Output, set: Workload
       o.err('error: unable to find the specified revision\n');
       return 1;
     }
-    o.out(`statefulset.apps/${name} with revision #${want}\n${toYaml({ podTemplate: revisionTemplate(hit) }).replace(/^podTemplate:\n/, 'Pod Template:\n')}\n`);
+    o.out(`${resource}/${name} with revision #${want}\n${toYaml({ podTemplate: revisionTemplate(hit) }).replace(/^podTemplate:\n/, 'Pod Template:\n')}\n`);
     return 0;
   }
   const cause = (r: ControllerRevision) => r.metadata.annotations?.['kubernetes.io/change-cause'];
-  o.out(historyTable(name, revisions.map((r) => (cause(r) === undefined ? { revision: r.revision } : { revision: r.revision, changeCause: cause(r)! })), 'statefulset.apps'));
+  o.out(historyTable(name, revisions.map((r) => (cause(r) === undefined ? { revision: r.revision } : { revision: r.revision, changeCause: cause(r)! })), resource));
   return 0;
 }
 
-/** kubectl's StatefulSetRollbacker: back to --to-revision, or the one before the newest. */
-function statefulSetUndo(env: KubectlEnv, p: Parsed, o: Output, set: StatefulSet): number {
+/** kubectl's StatefulSetRollbacker and DaemonSetRollbacker: back to --to-revision, or the one before the newest. */
+function revisionUndo(env: KubectlEnv, p: Parsed, o: Output, set: StatefulSet): number {
   const name = set.metadata.name ?? '';
+  const resource = `${set.kind.toLowerCase()}.apps`;
   const to = int(p, 'to-revision') ?? 0;
   if (to < 0) {
     o.err(`error: unable to find specified revision ${to} in history\n`);
@@ -200,7 +202,7 @@ function statefulSetUndo(env: KubectlEnv, p: Parsed, o: Output, set: StatefulSet
   }
   // kubectl compares the patches and names the revision it was asked for (0 when none was).
   if (stableStringify(revisionPatch(set)) === stableStringify(target.data)) {
-    o.out(`statefulset.apps/${name} skipped rollback (current template already matches revision ${to})\n`);
+    o.out(`${resource}/${name} skipped rollback (current template already matches revision ${to})\n`);
     return 0;
   }
   const next = { ...set, spec: { ...set.spec, template: revisionTemplate(target) } } as StatefulSet;
@@ -209,15 +211,15 @@ function statefulSetUndo(env: KubectlEnv, p: Parsed, o: Output, set: StatefulSet
     o.err(apiErrorText(res.error) + '\n');
     return 1;
   }
-  o.out(`statefulset.apps/${name} rolled back\n`);
+  o.out(`${resource}/${name} rolled back\n`);
   env.cluster.clock.settle();
   return 0;
 }
 
 function history(env: KubectlEnv, p: Parsed, o: Output): number {
-  const target = findTarget(env, p, p.args.slice(1), o, ['Deployment', 'StatefulSet']);
+  const target = findTarget(env, p, p.args.slice(1), o, ['Deployment', 'DaemonSet', 'StatefulSet']);
   if (!target) return 1;
-  if (target.kind === 'StatefulSet') return statefulSetHistory(env, p, o, target);
+  if (target.kind !== 'Deployment') return revisionHistory(env, p, o, target);
   const d = target as Deployment;
   const rss = ownedRSs(env, d);
   const revisions = rss
@@ -239,9 +241,9 @@ function history(env: KubectlEnv, p: Parsed, o: Output): number {
 }
 
 function undo(env: KubectlEnv, p: Parsed, o: Output): number {
-  const target = findTarget(env, p, p.args.slice(1), o, ['Deployment', 'StatefulSet']);
+  const target = findTarget(env, p, p.args.slice(1), o, ['Deployment', 'DaemonSet', 'StatefulSet']);
   if (!target) return 1;
-  if (target.kind === 'StatefulSet') return statefulSetUndo(env, p, o, target as StatefulSet);
+  if (target.kind !== 'Deployment') return revisionUndo(env, p, o, target as StatefulSet);
   const d = target as Deployment;
   const rss = ownedRSs(env, d).map((rs) => ({ revision: Number(rs.metadata.annotations?.[REVISION] ?? 0), rs }));
   const to = int(p, 'to-revision') ?? 0;
