@@ -120,6 +120,18 @@ describe('kube-controller-manager is a static pod', () => {
     expect(after).toHaveLength(2);
     expect(after).not.toContain(before[0]);
   });
+  it('runs no Job and collects no garbage while it is down, and does both when it is back', () => {
+    const l = lab();
+    l.run('kubectl create deployment web --image=nginx:1.27').advance('20s');
+    l.run('ssh controlplane mv /etc/kubernetes/manifests/kube-controller-manager.yaml /tmp/').advance('30s');
+    l.run('kubectl create job once --image=busybox:1.36 -- echo done').run('kubectl delete deployment web').advance('1m');
+    // The Job has no pod, and the Deployment's ReplicaSet and pod are still there (no garbage collector).
+    expect(l.kubectl('get pods -l job-name=once')).toBe('No resources found in default namespace.\n');
+    expect(l.kubectl('get rs -o name')).toMatch(/^replicaset\.apps\/web-/);
+    l.run('ssh controlplane mv /tmp/kube-controller-manager.yaml /etc/kubernetes/manifests/').advance('1m');
+    expect(l.kubectl('get job once')).toMatch(/once\s+Complete\s+1\/1/);
+    expect(l.kubectl('get rs')).toBe('No resources found in default namespace.\n');
+  });
 });
 
 describe('kubectl get --sort-by', () => {

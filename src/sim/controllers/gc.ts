@@ -4,6 +4,7 @@
 
 import type { SimContext } from '../context.ts';
 import type { ApiServer } from '../apiserver.ts';
+import { whenUp } from './workqueue.ts';
 
 const GC_DELAY_MS = 200;
 
@@ -17,7 +18,7 @@ export class GarbageCollector {
       const uid = ev.object.metadata.uid;
       const ns = ev.object.metadata.namespace;
       if (!uid || ev.object.kind === 'Event') return;
-      sim.clock.schedule(GC_DELAY_MS, () => this.collect(uid, ns));
+      sim.clock.schedule(GC_DELAY_MS, () => whenUp(sim.controllerManager, () => this.collect(uid, ns)));
     });
   }
 

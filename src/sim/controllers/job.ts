@@ -15,6 +15,7 @@ import type { TimerHandle } from '../clock.ts';
 import { controllerRef } from './replicaset.ts';
 import { generatedJobLabels } from '../admission/batch.ts';
 import { cloneData } from '../clone.ts';
+import { whenUp } from './workqueue.ts';
 
 export interface JobSpec {
   parallelism?: number;
@@ -157,10 +158,12 @@ export class JobController {
     }
     if (this.queued.has(key)) return;
     this.queued.add(key);
-    this.sim.clock.schedule(0, () => {
-      this.queued.delete(key);
-      this.sync(ns, name);
-    });
+    this.sim.clock.schedule(0, () =>
+      whenUp(this.sim.controllerManager, () => {
+        this.queued.delete(key);
+        this.sync(ns, name);
+      }),
+    );
   }
 
   private mem(job: Job): JobMemory {

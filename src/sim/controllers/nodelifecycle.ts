@@ -95,6 +95,8 @@ export class NodeLifecycleController {
     });
     const tick = (): void => {
       sim.clock.schedule(NODE_MONITOR_PERIOD_MS, tick);
+      // Part of kube-controller-manager: while it is down, nobody watches the nodes' health.
+      if (sim.controllerManager && !sim.controllerManager.running()) return;
       this.monitorNodeHealth();
     };
     sim.clock.schedule(NODE_MONITOR_PERIOD_MS, tick);

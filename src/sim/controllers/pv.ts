@@ -40,6 +40,7 @@ import {
 } from './volume/helpers.ts';
 import { volumeSource, wipeBackingData } from './volume/data.ts';
 import { cloneData } from '../clone.ts';
+import { whenUp } from './workqueue.ts';
 
 export { volumeData, mountClaim } from './volume/data.ts';
 export { defaultStorageClass, LocalPathProvisioner, LOCAL_PATH_PROVISIONER } from './volume/provisioner.ts';
@@ -121,11 +122,13 @@ export class PersistentVolumeController {
     const key = `${kind}/${ns}/${name}`;
     if (this.queued.has(key)) return;
     this.queued.add(key);
-    this.sim.clock.schedule(0, () => {
-      this.queued.delete(key);
-      if (kind === 'claim') this.syncClaim(ns, name);
-      else this.syncVolume(name);
-    });
+    this.sim.clock.schedule(0, () =>
+      whenUp(this.sim.controllerManager, () => {
+        this.queued.delete(key);
+        if (kind === 'claim') this.syncClaim(ns, name);
+        else this.syncVolume(name);
+      }),
+    );
   }
 
   private resyncLater(ns: string, name: string): void {
@@ -568,10 +571,12 @@ export class StorageProtectionController {
     const key = `${kind}/${ns ?? ''}/${name}`;
     if (this.queued.has(key)) return;
     this.queued.add(key);
-    this.sim.clock.schedule(0, () => {
-      this.queued.delete(key);
-      this.sync(kind, ns, name);
-    });
+    this.sim.clock.schedule(0, () =>
+      whenUp(this.sim.controllerManager, () => {
+        this.queued.delete(key);
+        this.sync(kind, ns, name);
+      }),
+    );
   }
 
   private sync(kind: string, ns: string | undefined, name: string): void {

@@ -58,6 +58,12 @@ export class ComponentGate {
     this.held.push({ fn, actor: this.clock.actor });
   }
 
+  /** Run fn now if the component runs, else when it is back. */
+  run(fn: () => void): void {
+    if (this.running()) fn();
+    else this.hold(() => this.run(fn));
+  }
+
   /** Call when the component may have come back (its pod changed): if it has, the held work runs. */
   check(): void {
     if (this.held.length === 0 || !this.running()) return;
@@ -65,6 +71,12 @@ export class ComponentGate {
     this.held = [];
     for (const h of held) this.clock.as(h.actor, () => this.clock.schedule(0, h.fn));
   }
+}
+
+/** fn, now or (with a gate whose component is down) when the component is back. */
+export function whenUp(gate: ComponentGate | undefined, fn: () => void): void {
+  if (gate) gate.run(fn);
+  else fn();
 }
 
 /** "namespace/name" keys, split back. */
