@@ -161,23 +161,25 @@ function revisionTemplate(r: ControllerRevision): Record<string, unknown> {
   return t;
 }
 
-/** history of a StatefulSet or DaemonSet: its ControllerRevisions (kubectl's printHistory). */
-function revisionHistory(env: KubectlEnv, p: Parsed, o: Output, set: Workload): number {
-  const name = set.metadata.name ?? '';
-  const resource = `${set.kind.toLowerCase()}.apps`;
-  const revisions = setRevisions(env, set);
+interface HistoryRow {
+  revision: number;
+  changeCause: string | undefined;
+  template: unknown;
+}
+
+/** kubectl's printHistory: the table, or with --revision=N that revision's pod template. */
+function printHistory(p: Parsed, o: Output, resource: string, name: string, rows: HistoryRow[]): number {
   const want = int(p, 'revision');
   if (want !== undefined && want > 0) {
-    const hit = revisions.find((r) => r.revision === want);
+    const hit = rows.find((r) => r.revision === want);
     if (!hit) {
       o.err('error: unable to find the specified revision\n');
       return 1;
     }
-    o.out(`${resource}/${name} with revision #${want}\n${toYaml({ podTemplate: revisionTemplate(hit) }).replace(/^podTemplate:\n/, 'Pod Template:\n')}\n`);
+    o.out(`${resource}/${name} with revision #${want}\n${toYaml({ podTemplate: hit.template }).replace(/^podTemplate:\n/, 'Pod Template:\n')}\n`);
     return 0;
   }
-  const cause = (r: ControllerRevision) => r.metadata.annotations?.['kubernetes.io/change-cause'];
-  o.out(historyTable(name, revisions.map((r) => (cause(r) === undefined ? { revision: r.revision } : { revision: r.revision, changeCause: cause(r)! })), resource));
+  o.out(historyTable(name, rows.map((r) => (r.changeCause === undefined ? { revision: r.revision } : { revision: r.revision, changeCause: r.changeCause })), resource));
   return 0;
 }
 
@@ -219,25 +221,18 @@ function revisionUndo(env: KubectlEnv, p: Parsed, o: Output, set: StatefulSet): 
 function history(env: KubectlEnv, p: Parsed, o: Output): number {
   const target = findTarget(env, p, p.args.slice(1), o, ['Deployment', 'DaemonSet', 'StatefulSet']);
   if (!target) return 1;
-  if (target.kind !== 'Deployment') return revisionHistory(env, p, o, target);
-  const d = target as Deployment;
-  const rss = ownedRSs(env, d);
-  const revisions = rss
-    .map((r) => ({ revision: Number(r.metadata.annotations?.[REVISION] ?? 0), changeCause: r.metadata.annotations?.['kubernetes.io/change-cause'], rs: r }))
+  const name = target.metadata.name ?? '';
+  if (target.kind !== 'Deployment') {
+    // A StatefulSet's or DaemonSet's history is its ControllerRevisions.
+    const rows = setRevisions(env, target).map((r) => ({ revision: r.revision, changeCause: r.metadata.annotations?.['kubernetes.io/change-cause'], template: revisionTemplate(r) }));
+    return printHistory(p, o, `${target.kind.toLowerCase()}.apps`, name, rows);
+  }
+  // A Deployment's is its ReplicaSets, numbered by their revision annotation.
+  const rows = ownedRSs(env, target)
+    .map((r) => ({ revision: Number(r.metadata.annotations?.[REVISION] ?? 0), changeCause: r.metadata.annotations?.['kubernetes.io/change-cause'], template: r.spec?.template }))
     .filter((x) => x.revision > 0)
     .sort((a, b) => a.revision - b.revision);
-  const want = int(p, 'revision');
-  if (want !== undefined && want > 0) {
-    const hit = revisions.find((r) => r.revision === want);
-    if (!hit) {
-      o.err('error: unable to find the specified revision\n');
-      return 1;
-    }
-    o.out(`deployment.apps/${d.metadata.name} with revision #${want}\n${toYaml({ podTemplate: hit.rs.spec?.template }).replace(/^podTemplate:\n/, 'Pod Template:\n')}\n`);
-    return 0;
-  }
-  o.out(historyTable(d.metadata.name ?? '', revisions.map((r) => (r.changeCause === undefined ? { revision: r.revision } : { revision: r.revision, changeCause: r.changeCause }))));
-  return 0;
+  return printHistory(p, o, 'deployment.apps', name, rows);
 }
 
 function undo(env: KubectlEnv, p: Parsed, o: Output): number {
