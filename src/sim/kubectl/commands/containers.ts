@@ -4,7 +4,7 @@
 import type { Container, Pod } from '../../api.ts';
 import type { PodWorker, RunningContainer } from '../../kubelet/kubelet.ts';
 import { runArgv } from '../../runtime/shell/index.ts';
-import type { LogLine } from '../../kubelet/logs.ts';
+import type { LogBuffer, LogLine } from '../../kubelet/logs.ts';
 import { apiErrorText } from '../../store/types.ts';
 import { bool, int, str, strings, type Parsed } from '../flags.ts';
 import type { Command, Job, KubectlEnv, Output } from '../types.ts';
@@ -74,39 +74,66 @@ function* logs(env: KubectlEnv, p: Parsed, o: Output): Job {
     podArg = picked;
   }
   const cName = str(p, 'container') ?? p.args[1];
-  const ref = findContainer(env.cluster, ns, podArg, cName, o);
-  if (typeof ref === 'string') {
-    o.err(ref + '\n');
-    return 1;
-  }
-  const previous = bool(p, 'previous');
-  const c = ref.container;
-  const timestamps = bool(p, 'timestamps');
-  if (previous) {
-    if (!c?.previousLogs) {
-      o.err(`Error from server (BadRequest): previous terminated container "${ref.spec.name}" in pod "${podArg}" not found\n`);
+  const prefix = bool(p, 'prefix');
+  if (bool(p, 'all-containers')) {
+    if (cName) {
+      o.err(`error: --all-containers=true should not be specified with container name ${cName}\n`);
       return 1;
     }
-    o.out(tail(c.previousLogs.lines, int(p, 'tail')).map((l) => formatLine(l, timestamps)).join(''));
-    return 0;
+    const pod = env.cluster.store.get<Pod>('Pod', ns, podArg);
+    if (!pod) {
+      o.err(`Error from server (NotFound): pods "${podArg}" not found\n`);
+      return 1;
+    }
+    // Init containers first, then the containers (LogsForObject's order), each in turn; with
+    // -f they are followed together.
+    const names = [...(pod.spec?.initContainers ?? []), ...(pod.spec?.containers ?? [])].map((c) => c.name);
+    return yield* containerLogs(env, p, o, ns, podArg, names, prefix);
   }
-  if (!c || !c.containerID) {
-    o.err(`Error from server (BadRequest): container "${ref.spec.name}" in pod "${podArg}" is waiting to start: ${waitingReason(ref.pod, ref.spec.name)}\n`);
-    return 1;
+  return yield* containerLogs(env, p, o, ns, podArg, [cName], prefix);
+}
+
+/** The logs of one or more containers of a pod (after the first error, nothing more). */
+function* containerLogs(env: KubectlEnv, p: Parsed, o: Output, ns: string, podArg: string, names: (string | undefined)[], prefix: boolean): Job {
+  const timestamps = bool(p, 'timestamps');
+  const followed: { c: RunningContainer; buf: LogBuffer; seen: number; lead: string }[] = [];
+  for (const name of names) {
+    const ref = findContainer(env.cluster, ns, podArg, name, o);
+    if (typeof ref === 'string') {
+      o.err(ref + '\n');
+      return 1;
+    }
+    // --prefix: each line says where it came from, before any timestamp.
+    const lead = prefix ? `[pod/${podArg}/${ref.spec.name}] ` : '';
+    const print = (lines: readonly LogLine[]): void => o.out(lines.map((l) => lead + formatLine(l, timestamps)).join(''));
+    const c = ref.container;
+    if (bool(p, 'previous')) {
+      if (!c?.previousLogs) {
+        o.err(`Error from server (BadRequest): previous terminated container "${ref.spec.name}" in pod "${podArg}" not found\n`);
+        return 1;
+      }
+      print(tail(c.previousLogs.lines, int(p, 'tail')));
+      continue;
+    }
+    if (!c || !c.containerID) {
+      o.err(`Error from server (BadRequest): container "${ref.spec.name}" in pod "${podArg}" is waiting to start: ${waitingReason(ref.pod, ref.spec.name)}\n`);
+      return 1;
+    }
+    print(tail(c.logs.lines, int(p, 'tail')));
+    followed.push({ c, buf: c.logs, seen: c.logs.written, lead });
   }
-  const buf = c.logs;
-  o.out(tail(buf.lines, int(p, 'tail')).map((l) => formatLine(l, timestamps)).join(''));
-  if (!bool(p, 'follow')) return 0;
-  let seen = buf.written;
+  if (!bool(p, 'follow') || bool(p, 'previous')) return 0;
   const limit = env.streamLimitMs ?? 60_000;
-  for (let waited = 0; waited < limit; waited += 1000) {
+  for (let waited = 0; waited < limit && followed.length > 0; waited += 1000) {
     yield { type: 'sleep', ms: 1000 };
-    const cur = c.logs;
-    if (cur !== buf) break;
-    const fresh = cur.written - seen;
-    if (fresh > 0) o.out(cur.lines.slice(-Math.min(fresh, cur.lines.length)).map((l) => formatLine(l, timestamps)).join(''));
-    seen = cur.written;
-    if (c.state.type === 'terminated') break;
+    for (const f of [...followed]) {
+      const cur = f.c.logs;
+      const fresh = cur === f.buf ? cur.written - f.seen : 0;
+      if (fresh > 0) o.out(cur.lines.slice(-Math.min(fresh, cur.lines.length)).map((l) => f.lead + formatLine(l, timestamps)).join(''));
+      f.seen = cur.written;
+      // A restarted container (a new buffer) or a finished one ends its stream.
+      if (cur !== f.buf || f.c.state.type === 'terminated') followed.splice(followed.indexOf(f), 1);
+    }
   }
   return 0;
 }
@@ -158,6 +185,7 @@ export const logsCommand: Command = {
     { name: 'tail', type: 'int' },
     { name: 'timestamps', type: 'bool' },
     { name: 'all-containers', type: 'bool' },
+    { name: 'prefix', type: 'bool' },
     { name: 'since', type: 'string' },
     { name: 'selector', short: 'l', type: 'string' },
   ],
