@@ -110,7 +110,8 @@ export function createRolloutChart(el: HTMLElement): RolloutChart {
       .attr('height', (b) => yReq(b.ok) - yReq(b.ok + b.failed));
     layer(svg, 'ch-axis ch-y-req')
       .attr('transform', `translate(${M.left},0)`)
-      .call(d3.axisLeft(yReq).ticks(3).tickFormat(d3.format('d')).tickSizeOuter(0));
+      // Whole requests only: a domain of 0..1 would otherwise tick 0, 0.5, 1 and print "1" twice.
+      .call(d3.axisLeft(yReq).ticks(Math.min(3, yReq.domain()[1]!)).tickFormat(d3.format('d')).tickSizeOuter(0));
     layer(svg, 'ch-title-req')
       .selectAll('text')
       .data([text.requests])
