@@ -134,6 +134,24 @@ describe('kube-controller-manager is a static pod', () => {
   });
 });
 
+describe('a stopped component hears nothing in the trace', () => {
+  it('leaves the scheduler and the controller manager out of the watchers while their static pods are down', () => {
+    const l = lab();
+    const heard = (): string[] => {
+      const last = l.cluster.trace.since(0).filter((e) => e.object.kind === 'Pod' && e.type === 'ADDED').at(-1);
+      return last?.watchers ?? [];
+    };
+    l.run('kubectl run one --image=nginx:1.27').advance('5s');
+    expect(heard()).toContain('kube-scheduler');
+    expect(heard().some((w) => w.startsWith('kube-controller-manager'))).toBe(true);
+    l.run('ssh controlplane mv /etc/kubernetes/manifests/kube-scheduler.yaml /tmp/').run('ssh controlplane mv /etc/kubernetes/manifests/kube-controller-manager.yaml /tmp/').advance('30s');
+    l.run('kubectl run two --image=nginx:1.27').advance('5s');
+    expect(heard()).not.toContain('kube-scheduler');
+    expect(heard().some((w) => w.startsWith('kube-controller-manager'))).toBe(false);
+    expect(heard().some((w) => w.startsWith('kubelet/'))).toBe(true);
+  });
+});
+
 describe('kubectl get --sort-by', () => {
   it('lists events in the order they were first recorded', () => {
     const l = lab();

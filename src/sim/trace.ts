@@ -34,6 +34,11 @@ export class ControlPlaneTrace {
   private ring: TraceEntry[] = [];
   private next = 0;
   private seq = 0;
+  /**
+   * A component that is stopped (its static pod down) hears nothing, though its watches stay
+   * registered in the simulator; set by the cluster.
+   */
+  stopped: ((component: string) => boolean) | undefined;
 
   constructor(
     store: ObjectStore,
@@ -45,7 +50,9 @@ export class ControlPlaneTrace {
   }
 
   private record(ev: WatchEvent, writer: string, watchers: string[]): void {
-    const e: TraceEntry = { seq: ++this.seq, at: this.now(), type: ev.type, object: ev.object, writer, watchers };
+    const stopped = this.stopped;
+    const heard = stopped ? watchers.filter((w) => !stopped(w)) : watchers;
+    const e: TraceEntry = { seq: ++this.seq, at: this.now(), type: ev.type, object: ev.object, writer, watchers: heard };
     if (ev.old) e.old = ev.old;
     if (this.ring.length < this.capacity) this.ring.push(e);
     else this.ring[this.next] = e;

@@ -119,7 +119,8 @@ export default function ControlPlaneWalk() {
   const boxes = useMemo(() => boxesFor(nodes ? nodes.split(' ') : []), [nodes]);
   const at = useMemo(() => place(boxes), [boxes]);
   const cp = cluster.kubelets.get('controlplane');
-  const schedulerDown = cp ? !cp.staticContainerRunning('kube-scheduler') : false;
+  // The two components that are static pods and do nothing while theirs is stopped.
+  const down = new Set(cp ? ['kube-scheduler', 'kube-controller-manager'].filter((c) => !cp.staticContainerRunning(c)) : []);
 
   const list = useRef<HTMLOListElement>(null);
   useEffect(() => {
@@ -160,14 +161,14 @@ export default function ControlPlaneWalk() {
           })}
         {boxes.map((b) => {
           const p = at.get(b)!;
-          const down = b === 'kube-scheduler' && schedulerDown;
+          const isDown = down.has(b);
           const bw = WIDE[b] ?? BOX_W;
-          const cls = `cp-box${activeTo === b ? ' receiving' : ''}${activeFrom === b ? ' sending' : ''}${down ? ' down' : ''}`;
+          const cls = `cp-box${activeTo === b ? ' receiving' : ''}${activeFrom === b ? ' sending' : ''}${isDown ? ' down' : ''}`;
           return (
             <g key={b} className={cls} transform={`translate(${p.x - bw / 2}, ${p.y - BOX_H / 2})`}>
-              {down && <title>{t('stoppedTitle')}</title>}
+              {isDown && <title>{t('stoppedTitle')}</title>}
               <rect width={bw} height={BOX_H} rx={8} />
-              <text x={bw / 2} y={b.startsWith('kubelet/') || down ? 16 : 24} textAnchor="middle">
+              <text x={bw / 2} y={b.startsWith('kubelet/') || isDown ? 16 : 24} textAnchor="middle">
                 {label(b)}
               </text>
               {b.startsWith('kubelet/') && (
@@ -175,7 +176,7 @@ export default function ControlPlaneWalk() {
                   {t('node', { name: b.slice('kubelet/'.length) })}
                 </text>
               )}
-              {down && (
+              {isDown && (
                 <text className="cp-sub" x={bw / 2} y={31} textAnchor="middle">
                   {t('stopped')}
                 </text>
