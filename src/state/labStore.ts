@@ -226,20 +226,26 @@ export const useLab = create<LabState>((set, get) => {
   function sliced(kind: 'rewind' | 'forward' | 'step', step: () => boolean, progress: () => number, finish: (completed: boolean) => void): void {
     const id = ++job;
     set({ working: { kind, progress: 0 }, busy: true });
+    const end = (completed: boolean): void => {
+      set({ working: undefined });
+      finish(completed);
+      set({ busy: driver.busy('terminal') });
+      const later = waiting;
+      waiting = [];
+      for (const fn of later) fn();
+    };
     const slice = (): void => {
       if (id !== job) return finish(false);
       const start = clockNow();
-      for (;;) {
-        if (step()) {
-          set({ working: undefined });
-          finish(true);
-          set({ busy: driver.busy('terminal') });
-          const later = waiting;
-          waiting = [];
-          for (const fn of later) fn();
-          return;
+      try {
+        for (;;) {
+          if (step()) return end(true);
+          if (clockNow() - start >= SLICE_MS) break;
         }
-        if (clockNow() - start >= SLICE_MS) break;
+      } catch (err) {
+        // A failing step must not leave the page waiting for ever with the student's input held.
+        end(false);
+        throw err;
       }
       set({ working: { kind, progress: progress() } });
       setTimeout(slice, 0);
