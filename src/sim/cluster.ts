@@ -111,18 +111,18 @@ export function createCluster(opts: ClusterOptions = {}): Cluster {
   // The scheduler works only while its static pod runs on the control plane node: move
   // kube-scheduler.yaml out of /etc/kubernetes/manifests and new pods stay Pending.
   const cpName = (opts.nodes ?? DEFAULT_NODES).find((n) => n.controlPlane)?.name;
-  const schedulerRunning = (): boolean => !cpName || (kubelets.get(cpName)?.staticContainerRunning('kube-scheduler') ?? true);
+  const staticRunning = (container: string): boolean => !cpName || (kubelets.get(cpName)?.staticContainerRunning(container) ?? true);
   const scheduler = as('kube-scheduler', () =>
     new Scheduler(sim, {
       nodeImages: (node) => machines.get(node)?.images,
-      running: schedulerRunning,
+      running: () => staticRunning('kube-scheduler'),
     }),
   );
-  // So do the controllers of kube-controller-manager (those on a work queue): with its manifest
-  // moved away, a deleted pod of a ReplicaSet is not replaced until it is back.
-  const controllerManager = new ComponentGate(clock, () => !cpName || (kubelets.get(cpName)?.staticContainerRunning('kube-controller-manager') ?? true));
+  // So do the controllers of kube-controller-manager: with its manifest moved away, a deleted
+  // pod of a ReplicaSet is not replaced, nor a Job started, until it is back.
+  const controllerManager = new ComponentGate(clock, () => staticRunning('kube-controller-manager'));
   sim.controllerManager = controllerManager;
-  trace.stopped = (c) => (c === 'kube-scheduler' && !schedulerRunning()) || (c.startsWith('kube-controller-manager') && !controllerManager.running());
+  trace.stopped = () => ['kube-scheduler', 'kube-controller-manager'].filter((c) => !staticRunning(c));
   as('kube-controller-manager', () =>
     store.watch('Pod', (ev) => {
       if (ev.object.metadata.namespace === 'kube-system') controllerManager.check();

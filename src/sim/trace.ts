@@ -35,10 +35,11 @@ export class ControlPlaneTrace {
   private next = 0;
   private seq = 0;
   /**
-   * A component that is stopped (its static pod down) hears nothing, though its watches stay
-   * registered in the simulator; set by the cluster.
+   * The components stopped now (their static pods down), set by the cluster: they hear nothing,
+   * though their watches stay registered in the simulator. 'kube-controller-manager' covers
+   * 'kube-controller-manager/replicaset' and the rest of its controllers.
    */
-  stopped: ((component: string) => boolean) | undefined;
+  stopped: (() => readonly string[]) | undefined;
 
   constructor(
     store: ObjectStore,
@@ -50,8 +51,8 @@ export class ControlPlaneTrace {
   }
 
   private record(ev: WatchEvent, writer: string, watchers: string[]): void {
-    const stopped = this.stopped;
-    const heard = stopped ? watchers.filter((w) => !stopped(w)) : watchers;
+    const stopped = this.stopped?.() ?? [];
+    const heard = stopped.length ? watchers.filter((w) => !stopped.some((c) => w === c || w.startsWith(`${c}/`))) : watchers;
     const e: TraceEntry = { seq: ++this.seq, at: this.now(), type: ev.type, object: ev.object, writer, watchers: heard };
     if (ev.old) e.old = ev.old;
     if (this.ring.length < this.capacity) this.ring.push(e);

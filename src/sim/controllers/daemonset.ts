@@ -14,11 +14,10 @@ import type { ApiServer } from '../apiserver.ts';
 import type { KubeObject } from '../store/types.ts';
 import { splitKey, WorkQueue } from './workqueue.ts';
 import { controllerRef } from './replicaset.ts';
-import { computePodTemplateHash } from './deployment/hash.ts';
+import { computePodTemplateHash, stableStringify } from './deployment/hash.ts';
 import { podFitsNodeAffinity, tolerates, type TaintLike, type TolerationLike } from '../selectors.ts';
 import { cloneData } from '../clone.ts';
-import { fnv32, type ControllerRevision } from './statefulset.ts';
-import { stableStringify } from './deployment/hash.ts';
+import { fnv32, ownedRevisions, revisionPatch, type ControllerRevision } from './statefulset.ts';
 
 type Toleration = TolerationLike & { tolerationSeconds?: number };
 
@@ -233,14 +232,12 @@ export class DaemonSetController {
   private constructHistory(ds: DaemonSet, hash: string): void {
     const store = this.sim.store;
     const ns = ds.metadata.namespace ?? 'default';
-    const revisions = store
-      .list<ControllerRevision>('ControllerRevision', ns)
-      .filter((r) => controllerRef(r)?.uid === ds.metadata.uid)
-      .sort((a, b) => a.revision - b.revision);
-    const data = { spec: { template: { ...(cloneData(ds.spec?.template ?? {}) as Record<string, unknown>), $patch: 'replace' } } };
+    const revisions = ownedRevisions(store, ds);
+    const data = revisionPatch(ds);
     const key = stableStringify(data);
     const max = revisions.at(-1)?.revision ?? 0;
-    const current = revisions.find((r) => stableStringify(r.data) === key);
+    const others = revisions.filter((r) => stableStringify(r.data) !== key);
+    const current = revisions.find((r) => !others.includes(r));
     if (current) {
       if (current.revision !== max) store.update({ ...current, revision: max + 1 });
     } else {
@@ -262,11 +259,8 @@ export class DaemonSetController {
     }
     const limit = (ds.spec as { revisionHistoryLimit?: number } | undefined)?.revisionHistoryLimit ?? 10;
     const inUse = new Set(store.list<Pod>('Pod', ns).filter((p) => controllerRef(p)?.uid === ds.metadata.uid).map((p) => p.metadata.labels?.[REVISION_HASH_LABEL]));
-    const old = store
-      .list<ControllerRevision>('ControllerRevision', ns)
-      .filter((r) => controllerRef(r)?.uid === ds.metadata.uid && stableStringify(r.data) !== key && !inUse.has(r.metadata.labels?.[REVISION_HASH_LABEL]))
-      .sort((a, b) => a.revision - b.revision);
-    for (const r of old.slice(0, Math.max(0, old.length - limit))) store.delete('ControllerRevision', ns, r.metadata.name ?? '');
+    const unused = others.filter((r) => !inUse.has(r.metadata.labels?.[REVISION_HASH_LABEL]));
+    for (const r of unused.slice(0, Math.max(0, unused.length - limit))) store.delete('ControllerRevision', ns, r.metadata.name ?? '');
   }
 
   private createPod(ds: DaemonSet, nodeName: string, hash: string): void {

@@ -11,6 +11,7 @@ import type { ApiServer } from '../apiserver.ts';
 import { splitKey, WorkQueue } from './workqueue.ts';
 import type { SimContext } from '../context.ts';
 import type { KubeObject } from '../store/types.ts';
+import type { ObjectStore } from '../store/store.ts';
 import { safeEncodeString, stableStringify } from './deployment/hash.ts';
 import { controllerRef, selects } from './replicaset.ts';
 import { cloneData } from '../clone.ts';
@@ -119,17 +120,33 @@ export function revisionHash(patch: RevisionPatch, collisionCount: number): stri
   return safeEncodeString(String(h));
 }
 
-/** getPatch: the template only, marked to replace whatever a set holds when applied. */
-export function revisionPatch(set: StatefulSet): RevisionPatch {
+/**
+ * getPatch: the template only, marked to replace whatever a set holds when applied. The same
+ * for a StatefulSet and a DaemonSet (their ControllerRevisions hold exactly this).
+ */
+export function revisionPatch(set: { spec?: { template?: unknown } }): RevisionPatch {
   return { spec: { template: { ...(cloneData(set.spec?.template ?? {}) as Record<string, unknown>), $patch: 'replace' } } };
+}
+
+/** The pod template a revision holds: its patch without the $patch marker. */
+export function revisionTemplate(rev: ControllerRevision): Record<string, unknown> {
+  const t = { ...(rev.data?.spec.template ?? {}) };
+  delete t['$patch'];
+  return t;
+}
+
+/** The ControllerRevisions an object (a StatefulSet, a DaemonSet) controls, oldest first. */
+export function ownedRevisions(store: ObjectStore, owner: KubeObject): ControllerRevision[] {
+  return store
+    .list<ControllerRevision>('ControllerRevision', owner.metadata.namespace)
+    .filter((r) => controllerRef(r)?.uid === owner.metadata.uid)
+    .sort((a, b) => a.revision - b.revision);
 }
 
 /** ApplyRevision: the set as it was at that revision (its template swapped back in). */
 function applyRevision(set: StatefulSet, rev: ControllerRevision): StatefulSet {
   const out = cloneData(set);
-  const t = { ...(rev.data?.spec.template ?? {}) };
-  delete t['$patch'];
-  if (out.spec) out.spec.template = t as NonNullable<StatefulSet['spec']>['template'];
+  if (out.spec) out.spec.template = revisionTemplate(rev) as NonNullable<StatefulSet['spec']>['template'];
   return out;
 }
 
@@ -166,7 +183,7 @@ export class StatefulSetController {
     const set = this.sim.store.get<StatefulSet>('StatefulSet', ns, name);
     if (!set) return;
     const pods = this.claimPods(set);
-    const revisions = this.listRevisions(set);
+    const revisions = ownedRevisions(this.sim.store, set);
     const { current, update, collisionCount } = this.getRevisions(set, revisions);
     const status = this.updateStatefulSet(set, current, update, collisionCount, pods);
     this.writeStatus(set, status);
@@ -206,13 +223,6 @@ export class StatefulSetController {
   }
 
   // ---- revisions ----
-
-  private listRevisions(set: StatefulSet): ControllerRevision[] {
-    return this.sim.store
-      .list<ControllerRevision>('ControllerRevision', set.metadata.namespace)
-      .filter((r) => controllerRef(r)?.uid === set.metadata.uid)
-      .sort((a, b) => a.revision - b.revision);
-  }
 
   /** getStatefulSetRevisions: find or create the update revision; the current one is in status. */
   private getRevisions(set: StatefulSet, revisions: ControllerRevision[]): { current: ControllerRevision; update: ControllerRevision; collisionCount: number } {

@@ -18,13 +18,13 @@ export class WorkQueue {
   add(key: string): void {
     if (this.queued.has(key)) return;
     this.queued.add(key);
-    const run = (): void => {
-      // The component is down: the key stays queued (later adds fold into it) until it is back.
-      if (this.gate && !this.gate.running()) return this.gate.hold(run);
-      this.queued.delete(key);
-      this.work(key);
-    };
-    this.clock.schedule(0, run);
+    // While the component is down the key stays queued (later adds fold into it) until it is back.
+    this.clock.schedule(0, () =>
+      whenUp(this.gate, () => {
+        this.queued.delete(key);
+        this.work(key);
+      }),
+    );
   }
 
   addAfter(key: string, ms: number): void {

@@ -7,8 +7,8 @@ import type { KubeObject } from '../../store/types.ts';
 import { apiErrorText } from '../../store/types.ts';
 import { parseDuration } from '../../clock.ts';
 import { historyTable, pickRollbackRevision, rollbackAnnotations, rollbackResultMessage, rolloutStatusMessage } from '../../controllers/deployment/index.ts';
-import { controllerRef, type Workload } from '../../controllers/replicaset.ts';
-import { revisionPatch, type ControllerRevision, type StatefulSet } from '../../controllers/statefulset.ts';
+import type { Workload } from '../../controllers/replicaset.ts';
+import { ownedRevisions, revisionPatch, revisionTemplate, type StatefulSet } from '../../controllers/statefulset.ts';
 import { stableStringify } from '../../controllers/deployment/hash.ts';
 import { int, str, strings, type Parsed } from '../flags.ts';
 import type { Command, Job, KubectlEnv, Output } from '../types.ts';
@@ -146,21 +146,6 @@ function* status(env: KubectlEnv, p: Parsed, o: Output): Job {
   }
 }
 
-/** A StatefulSet's or DaemonSet's ControllerRevisions, oldest first (kubectl's statefulSetHistory). */
-function setRevisions(env: KubectlEnv, set: KubeObject): ControllerRevision[] {
-  return env.cluster.store
-    .list<ControllerRevision>('ControllerRevision', set.metadata.namespace)
-    .filter((r) => controllerRef(r)?.uid === set.metadata.uid)
-    .sort((a, b) => a.revision - b.revision);
-}
-
-/** The pod template a revision holds (its patch without the $patch marker). */
-function revisionTemplate(r: ControllerRevision): Record<string, unknown> {
-  const t = { ...((r.data?.spec.template ?? {}) as Record<string, unknown>) };
-  delete t['$patch'];
-  return t;
-}
-
 interface HistoryRow {
   revision: number;
   changeCause: string | undefined;
@@ -192,7 +177,7 @@ function revisionUndo(env: KubectlEnv, p: Parsed, o: Output, set: StatefulSet): 
     o.err(`error: unable to find specified revision ${to} in history\n`);
     return 1;
   }
-  const revisions = setRevisions(env, set);
+  const revisions = ownedRevisions(env.cluster.store, set);
   if (to === 0 && revisions.length <= 1) {
     o.err('error: no last revision to roll back to\n');
     return 1;
@@ -224,7 +209,7 @@ function history(env: KubectlEnv, p: Parsed, o: Output): number {
   const name = target.metadata.name ?? '';
   if (target.kind !== 'Deployment') {
     // A StatefulSet's or DaemonSet's history is its ControllerRevisions.
-    const rows = setRevisions(env, target).map((r) => ({ revision: r.revision, changeCause: r.metadata.annotations?.['kubernetes.io/change-cause'], template: revisionTemplate(r) }));
+    const rows = ownedRevisions(env.cluster.store, target).map((r) => ({ revision: r.revision, changeCause: r.metadata.annotations?.['kubernetes.io/change-cause'], template: revisionTemplate(r) }));
     return printHistory(p, o, `${target.kind.toLowerCase()}.apps`, name, rows);
   }
   // A Deployment's is its ReplicaSets, numbered by their revision annotation.
