@@ -248,6 +248,16 @@ interface EndpointsLike {
   subsets?: { addresses?: { targetRef?: { kind?: string; name?: string } }[]; notReadyAddresses?: { targetRef?: { kind?: string; name?: string } }[] }[];
 }
 
+function sameEvents(a: readonly EventView[], b: readonly EventView[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) {
+    const x = a[i]!;
+    const y = b[i]!;
+    if (x.at !== y.at || x.type !== y.type || x.reason !== y.reason || x.message !== y.message || x.object !== y.object || x.count !== y.count || x.source !== y.source) return false;
+  }
+  return true;
+}
+
 /** Build the view model. `previous` is returned as is when nothing changed. */
 export function buildSnapshot(cluster: Cluster, previous?: ClusterSnapshot): ClusterSnapshot {
   const store = cluster.store;
@@ -291,7 +301,7 @@ export function buildSnapshot(cluster: Cluster, previous?: ClusterSnapshot): Clu
     })),
   ];
 
-  const events = store
+  const built = store
     .list<KEvent & KubeObject>('Event')
     .map((e) => {
       const inv = e.involvedObject;
@@ -307,6 +317,9 @@ export function buildSnapshot(cluster: Cluster, previous?: ClusterSnapshot): Clu
       };
     })
     .sort((a, b) => a.at - b.at);
+  // The view model is rebuilt on every write; the event list, often thousands long, is kept
+  // as it was when no event changed, so what draws it can skip the redraw.
+  const events = previous && sameEvents(previous.events, built) ? previous.events : built;
 
   return {
     version,

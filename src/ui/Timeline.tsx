@@ -14,16 +14,6 @@ function userEvent(e: EventView): boolean {
   return !ns || !SYSTEM_NAMESPACES.has(ns);
 }
 
-function sameEvents(a: EventView[], b: EventView[]): boolean {
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) {
-    const x = a[i]!;
-    const y = b[i]!;
-    if (x.at !== y.at || x.reason !== y.reason || x.message !== y.message || x.type !== y.type || x.object !== y.object) return false;
-  }
-  return true;
-}
-
 /**
  * The time strip: every event and every action as a marker on a track from the cluster's
  * start to now (and any recorded future after a rewind). Clicking or using the arrow keys
@@ -43,12 +33,8 @@ export function Timeline() {
   const track = useRef<HTMLDivElement>(null);
   const [hover, setHover] = useState<number | undefined>(undefined);
 
-  const filtered = useMemo(() => events.filter((e) => userEvent(e) && e.at >= startedAt), [events, startedAt]);
-  // The snapshot is rebuilt several times a second with fresh event objects; the markers only
-  // re-render when an event actually changed.
-  const kept = useRef<EventView[]>([]);
-  if (!sameEvents(kept.current, filtered)) kept.current = filtered;
-  const shown = kept.current;
+  // The snapshot keeps its event list while no event changes, so the markers re-render only then.
+  const shown = useMemo(() => events.filter((e) => userEvent(e) && e.at >= startedAt), [events, startedAt]);
   const end = Math.max(now, startedAt + MIN_SPAN, ...future.map((a) => a.at + 5_000));
   const span = end - startedAt;
   const x = (at: number) => `${(((at - startedAt) / span) * 100).toFixed(3)}%`;

@@ -118,9 +118,8 @@ export default function ControlPlaneWalk() {
 
   const boxes = useMemo(() => boxesFor(nodes ? nodes.split(' ') : []), [nodes]);
   const at = useMemo(() => place(boxes), [boxes]);
-  const cp = cluster.kubelets.get('controlplane');
-  // The two components that are static pods and do nothing while theirs is stopped.
-  const down = new Set(cp ? ['kube-scheduler', 'kube-controller-manager'].filter((c) => !cp.staticContainerRunning(c)) : []);
+  // The components stopped now (their static pods down), as the cluster itself reports them.
+  const down = new Set(cluster.trace.stopped?.() ?? []);
 
   const list = useRef<HTMLOListElement>(null);
   useEffect(() => {
