@@ -8,6 +8,7 @@
 import { performance } from 'node:perf_hooks';
 import { createCluster } from '../src/sim/cluster.ts';
 import { Session } from '../src/sim/runner/session.ts';
+import { KUBECTL } from '../src/sim/kubectl/tool.ts';
 
 interface Row {
   figure: string;
@@ -71,7 +72,7 @@ spec:
 
 function benchHour(pods: number): { wallMs: number; events: number; running: number } {
   const cluster = createCluster({ seed: 42, warmupMs: 0 });
-  const session = new Session(cluster, { readFile: (p) => (p === 'pods.yaml' ? podManifests(pods) : undefined) });
+  const session = new Session(cluster, { kubectl: KUBECTL, readFile: (p) => (p === 'pods.yaml' ? podManifests(pods) : undefined) });
   session.runScript('kubectl apply -f pods.yaml\n');
   const before = cluster.clock.eventsRun;
   const t0 = performance.now();
@@ -109,7 +110,7 @@ spec:
 
 function benchRollout(): { wallMs: number; simSeconds: number; requests: number; failed: number; v2: number } {
   const cluster = createCluster({ seed: 42, warmupMs: 0 });
-  const session = new Session(cluster, { readFile: (p) => (p === 'hello.yaml' ? ROLLOUT : undefined) });
+  const session = new Session(cluster, { kubectl: KUBECTL, readFile: (p) => (p === 'hello.yaml' ? ROLLOUT : undefined) });
   session.runScript('kubectl apply -f hello.yaml\n');
   cluster.advance(120_000);
   const traffic = cluster.traffic({ kind: 'service', name: 'hello' }, 20);

@@ -8,6 +8,7 @@
 import { performance } from 'node:perf_hooks';
 import { createCluster } from '../src/sim/cluster.ts';
 import { Session } from '../src/sim/runner/session.ts';
+import { KUBECTL } from '../src/sim/kubectl/tool.ts';
 
 
 const MANIFESTS = `apiVersion: apps/v1
@@ -62,7 +63,7 @@ function heapMb(): number {
 }
 
 const cluster = createCluster({ seed: 24, warmupMs: 0 });
-const session = new Session(cluster, { readFile: (p) => (p === 'soak.yaml' ? MANIFESTS : undefined) });
+const session = new Session(cluster, { kubectl: KUBECTL, readFile: (p) => (p === 'soak.yaml' ? MANIFESTS : undefined) });
 session.runScript('kubectl apply -f soak.yaml\n');
 cluster.advance(60_000);
 const traffic = cluster.traffic({ kind: 'service', name: 'hello' }, 5);

@@ -7,6 +7,7 @@ import { parseDuration } from '../src/sim/clock.ts';
 import { Session } from '../src/sim/runner/session.ts';
 import { splitScript } from '../src/sim/runner/script.ts';
 import type { KEvent, Pod } from '../src/sim/api.ts';
+import { KUBECTL } from '../src/sim/kubectl/tool.ts';
 
 export class Lab {
   readonly cluster: Cluster;
@@ -16,7 +17,7 @@ export class Lab {
 
   constructor(opts: ClusterOptions = {}) {
     this.cluster = createCluster({ seed: 1, ...opts });
-    this.session = new Session(this.cluster);
+    this.session = new Session(this.cluster, { kubectl: KUBECTL });
   }
 
   run(text: string): this {

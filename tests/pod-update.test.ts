@@ -1,12 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { createCluster } from '../src/sim/cluster.ts';
 import { Session } from '../src/sim/runner/session.ts';
+import { KUBECTL } from '../src/sim/kubectl/tool.ts';
 
 const POD = 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: web\nspec:\n  containers:\n  - name: nginx\n    image: nginx:1.27\n';
 const TWO = POD + '  - name: side\n    image: busybox\n';
 
 function run(files: Record<string, string>, script: string): string {
-  const s = new Session(createCluster({ seed: 3 }), { readFile: (p) => files[p] });
+  const s = new Session(createCluster({ seed: 3 }), { kubectl: KUBECTL, readFile: (p) => files[p] });
   return s.runScript(script);
 }
 

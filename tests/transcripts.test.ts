@@ -8,6 +8,7 @@ import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createCluster } from '../src/sim/cluster.ts';
 import { Session } from '../src/sim/runner/session.ts';
+import { KUBECTL } from '../src/sim/kubectl/tool.ts';
 
 const root = resolve(import.meta.dirname, 'transcripts');
 const cases = readdirSync(root, { withFileTypes: true })
@@ -17,7 +18,7 @@ const cases = readdirSync(root, { withFileTypes: true })
 
 export function runTranscript(dir: string, seed = 1): string {
   const cluster = createCluster({ seed });
-  const session = new Session(cluster, {
+  const session = new Session(cluster, { kubectl: KUBECTL,
     readFile: (p) => {
       try {
         return readFileSync(resolve(dir, p), 'utf8');

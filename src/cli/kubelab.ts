@@ -8,6 +8,7 @@ import '../sim/schema/full.ts';
 import { createCluster } from '../sim/cluster.ts';
 import { Session } from '../sim/runner/session.ts';
 import { parseDuration } from '../sim/clock.ts';
+import { KUBECTL } from '../sim/kubectl/tool.ts';
 
 const USAGE = `usage: kubelab run SCRIPT [--seed N] [--stream-limit DURATION]
 
@@ -55,7 +56,7 @@ export function main(argv: string[]): number {
   }
   const base = dirname(resolve(script));
   const cluster = createCluster({ seed });
-  const session = new Session(cluster, {
+  const session = new Session(cluster, { kubectl: KUBECTL,
     readFile: (p) => {
       try {
         return readFileSync(resolve(base, p), 'utf8');

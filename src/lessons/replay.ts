@@ -7,6 +7,7 @@ import { LabDriver, type Channel } from '../sim/runner/driver.ts';
 import { kubectlRead as readOnly } from '../sim/kubectl/read.ts';
 import { evaluateStep } from './checks.ts';
 import type { Attempt, CheckContext, KubectlOutcome, Lesson, Step, StepResult } from './types.ts';
+import { KUBECTL } from '../sim/kubectl/tool.ts';
 
 /**
  * How long a setup script or one `run` line may take before it is given up on (setup) or
@@ -30,7 +31,7 @@ const workspaces = new WeakMap<LabDriver, Map<string, string>>();
  */
 export function startLesson(lesson: Lesson, readFile?: (path: string) => string | undefined): LessonRun {
   const workspace = new Map<string, string>();
-  const driver = new LabDriver({ seed: lesson.seed, readFile: readFile ?? ((p) => workspace.get(p)) });
+  const driver = new LabDriver({ kubectl: KUBECTL, seed: lesson.seed, readFile: readFile ?? ((p) => workspace.get(p)) });
   // With the caller's readFile the map is not what the driver reads, so performAttempt must
   // be told where to write (writeFile) rather than silently writing where nobody looks.
   if (!readFile) workspaces.set(driver, workspace);

@@ -3,11 +3,10 @@
 // change nothing a replay would need).
 
 import type { LabDriver } from '../sim/runner/driver.ts';
-import { kubectlRead } from '../sim/kubectl/read.ts';
 import { parseKey, type ObjectKey } from './snapshot.ts';
 
 export function kubectlText(driver: LabDriver, argv: string[]): string {
-  return kubectlRead(driver.cluster, argv).text;
+  return driver.read(argv).text;
 }
 
 /** `Pod/default/web#nginx` → the pod key and the container name. */

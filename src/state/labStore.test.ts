@@ -1,10 +1,26 @@
 // Time travel in the page's store: a long rewind or seek runs in slices (the page gets a turn
 // between them), shows its progress, and holds what the student types until it is done.
 import { describe, expect, it, vi } from 'vitest';
-import { currentDriver, useLab } from './labStore.ts';
+import { currentDriver, kubectlLoaded, useLab } from './labStore.ts';
 
 const lab = () => useLab.getState();
 const idle = () => vi.waitFor(() => expect(lab().working).toBeUndefined(), { timeout: 60_000, interval: 20 });
+
+describe('kubectl loaded apart from the page', () => {
+  it('draws the cluster at once and runs what was typed or applied before kubectl arrived, in order, once it has', async () => {
+    // The store is made as the module loads; kubectl's chunk has not arrived yet.
+    expect(lab().snapshot.nodes.length).toBeGreaterThan(0);
+    expect(currentDriver().hasKubectl).toBe(false);
+    lab().submit('kubectl create namespace first');
+    lab().submit('kubectl create deployment early --image=nginx:1.27 -n first');
+    expect(currentDriver().actions).toHaveLength(0);
+    await kubectlLoaded();
+    expect(currentDriver().hasKubectl).toBe(true);
+    expect(currentDriver().actions.map((a) => (a.kind === 'line' ? a.text : a.kind))).toEqual(['kubectl create namespace first', 'kubectl create deployment early --image=nginx:1.27 -n first']);
+    expect(currentDriver().cluster.store.get('Deployment', 'first', 'early')).toBeDefined();
+    expect(lab().scrollback).toContain('deployment.apps/early created');
+  });
+});
 
 describe('time travel in slices', () => {
   it('seeks an hour forward and rewinds a minute in slices, runs what was typed meanwhile, and makes a short trip back at once', async () => {

@@ -5,13 +5,17 @@
 //
 // The cluster itself is not persisted: its seed and the recorded actions are, and a reload
 // replays them (the simulator is deterministic), so the student returns to the same cluster.
+//
+// kubectl is loaded apart from the page (kubectl/tool.ts): the first cluster is drawn before it
+// arrives. Nothing that runs a command (a line, an Apply, a replay, a lesson's setup) starts
+// until it is installed; such work waits for it, in order.
 
 import { create } from 'zustand';
 import { LabDriver, type Action, type DriverEvent } from '../sim/runner/driver.ts';
 import { buildSnapshot, type ClusterSnapshot, type ObjectKey } from './snapshot.ts';
 import { loadPrefs, loadSaved, saveLab, savePrefs, type SavedLab, type SaveProblem } from './persist.ts';
 import { STARTER_FILES, type WorkspaceFile } from './workspace.ts';
-import { kubectlRead } from '../sim/kubectl/read.ts';
+import type { KubectlTool } from '../sim/kubectl/tool.ts';
 import { editFileFor, editNote, editPatchLine } from './edit.ts';
 
 export type Lang = 'en' | 'ko';
@@ -62,7 +66,7 @@ interface TimeSlice {
    * at most SLICE_MS of real time, so the page stays responsive (no task passes 50 ms); what
    * the student types meanwhile waits for it.
    */
-  working: { kind: 'rewind' | 'forward' | 'step'; progress: number } | undefined;
+  working: { kind: 'restore' | 'rewind' | 'forward' | 'step'; progress: number } | undefined;
 }
 
 interface WorkspaceSlice {
@@ -140,6 +144,27 @@ export type LabState = SimSlice & TimeSlice & WorkspaceSlice & TerminalSlice & U
 
 // The driver is not state React renders; it lives beside the store.
 let driver: LabDriver;
+let kubectlTool: KubectlTool | undefined;
+const kubectlReady: Promise<KubectlTool> = import('../sim/kubectl/tool.ts').then((m) => {
+  kubectlTool = m.KUBECTL;
+  // The store (and so the driver) exists by now: this runs after the module has.
+  driver.install(m.KUBECTL);
+  return m.KUBECTL;
+});
+/** Run fn now if kubectl is installed, else once it is (in the order asked). */
+function whenKubectl(fn: () => void): void {
+  if (kubectlTool) fn();
+  else void kubectlReady.then(fn);
+}
+/** Resolves once kubectl is installed (lazy lesson and share pages wait for it before entering a lab). */
+export function kubectlLoaded(): Promise<void> {
+  return kubectlReady.then(() => undefined);
+}
+/**
+ * A lab being rebuilt from its saved actions: until it is there, the driver on screen is not
+ * that lab's, and saving it would overwrite the student's work with an empty cluster.
+ */
+let restoring: string | undefined;
 /** The current lab's setup commands (a lesson's), run again by Reset. */
 let setupLines: string[] = [];
 const terminalListeners = new Set<(text: string) => void>();
@@ -172,6 +197,7 @@ export const useLab = create<LabState>((set, get) => {
   const saved = loadSaved('lab');
   const prefs = loadPrefs();
   const readFile = (name: string) => get().files.find((f) => f.name === name)?.text;
+  const labOptions = (seed: number) => ({ ...LAB_OPTIONS, seed, readFile, ...(kubectlTool ? { kubectl: kubectlTool } : {}) });
 
   function attach(d: LabDriver): void {
     driver = d;
@@ -223,7 +249,7 @@ export const useLab = create<LabState>((set, get) => {
   let job = 0;
   let waiting: (() => void)[] = [];
   const clockNow = (): number => (typeof performance !== 'undefined' ? performance.now() : Date.now());
-  function sliced(kind: 'rewind' | 'forward' | 'step', step: () => boolean, progress: () => number, finish: (completed: boolean) => void): void {
+  function sliced(kind: NonNullable<TimeSlice['working']>['kind'], step: () => boolean, progress: () => number, finish: (completed: boolean) => void): void {
     const id = ++job;
     set({ working: { kind, progress: 0 }, busy: true });
     const end = (completed: boolean): void => {
@@ -252,9 +278,12 @@ export const useLab = create<LabState>((set, get) => {
     };
     slice();
   }
-  /** Run fn now, or after the time travel in progress. */
+  /** Can a command run now: kubectl installed, and no time travel in progress? */
+  const ready = (): boolean => kubectlTool !== undefined && !get().working;
+  /** Run fn now, or once kubectl is installed and the time travel in progress is over. */
   function whenIdle(fn: () => void): void {
-    if (get().working) waiting.push(fn);
+    if (!kubectlTool) whenKubectl(() => whenIdle(fn));
+    else if (get().working) waiting.push(fn);
     else fn();
   }
   function cancelWork(): void {
@@ -269,7 +298,7 @@ export const useLab = create<LabState>((set, get) => {
    */
   function openForEdit(line: string): boolean {
     if (driver.session().mode.kind !== 'host') return false;
-    const file = editFileFor(line, (argv) => kubectlRead(driver.cluster, argv));
+    const file = editFileFor(line, (argv) => driver.read(argv));
     if (!file) return false;
     get().importFiles([file]);
     set({ scrollback: get().scrollback + driver.prompt() + line + '\n' });
@@ -279,9 +308,31 @@ export const useLab = create<LabState>((set, get) => {
   }
 
   const seed = saved?.seed ?? 1;
-  const initial = saved ? LabDriver.replay({ ...LAB_OPTIONS, seed, readFile }, saved.actions, saved.now) : new LabDriver({ ...LAB_OPTIONS, seed, readFile });
+  // A fresh cluster is drawn at once. A saved lab is rebuilt from its actions once kubectl is
+  // there, in slices like a rewind (a long session would otherwise hold the page at load);
+  // the fresh cluster shows meanwhile, under a progress line, and time waits.
+  const initial = new LabDriver(labOptions(seed));
   const startedAt = saved?.startedAt ?? initial.now;
   attach(initial);
+  if (saved) {
+    restoring = 'lab';
+    whenKubectl(() => {
+      if (get().context !== 'lab' || restoring !== 'lab') return;
+      const replay = LabDriver.replayer(labOptions(seed), saved.actions, saved.now);
+      sliced(
+        'restore',
+        () => replay.step(STEP_SIM_MS),
+        () => replay.progress(),
+        (completed) => {
+          if (!completed) return;
+          restoring = undefined;
+          attach(replay.driver);
+          set({ prompt: driver.prompt(), snapshot: buildSnapshot(driver.cluster) });
+          syncSim();
+        },
+      );
+    });
+  }
 
   return {
     context: 'lab',
@@ -294,7 +345,7 @@ export const useLab = create<LabState>((set, get) => {
     future: initial.future,
     paused: false,
     speed: 1,
-    working: undefined,
+    working: saved ? { kind: 'restore', progress: 0 } : undefined,
     files: saved?.files ?? STARTER_FILES,
     activeFile: saved?.activeFile ?? STARTER_FILES[0]!.name,
     lastApply: undefined,
@@ -345,10 +396,11 @@ export const useLab = create<LabState>((set, get) => {
       );
     },
     rewindTo(now) {
+      if (!kubectlTool) return whenKubectl(() => get().rewindTo(now));
       const all = [...driver.actions, ...driver.future];
       const target = Math.max(get().startedAt, Math.min(now, driver.now + 24 * 3600_000));
       // Replayed from the start in slices; the cluster on screen stays until the replay is there.
-      const replay = LabDriver.replayer({ ...LAB_OPTIONS, seed: get().seed, readFile }, all, target);
+      const replay = LabDriver.replayer(labOptions(get().seed), all, target);
       sliced(
         'rewind',
         () => replay.step(STEP_SIM_MS),
@@ -383,8 +435,10 @@ export const useLab = create<LabState>((set, get) => {
       );
     },
     reset() {
+      if (!kubectlTool) return whenKubectl(() => get().reset());
       cancelWork();
-      const d = new LabDriver({ ...LAB_OPTIONS, seed: get().seed, readFile });
+      restoring = undefined;
+      const d = new LabDriver(labOptions(get().seed));
       attach(d);
       for (const line of setupLines) d.submit(line, 'background');
       set({ startedAt: d.now, scrollback: '', busy: false, prompt: d.prompt(), selected: undefined, snapshot: buildSnapshot(d.cluster), actions: [], future: [] });
@@ -393,16 +447,19 @@ export const useLab = create<LabState>((set, get) => {
     },
     enterContext(context, fresh, replaceWith) {
       if (context === get().context && !replaceWith) return;
+      // The lesson and share pages wait for kubectlLoaded() first; this is the safety net.
+      if (!kubectlTool) return whenKubectl(() => get().enterContext(context, fresh, replaceWith));
       cancelWork();
       persistNow();
+      restoring = undefined;
       const saved = replaceWith ?? loadSaved(context);
       const seed = saved?.seed ?? fresh.seed;
       setupLines = fresh.setup;
       set({ context, seed, files: saved?.files ?? fresh.files, activeFile: saved?.activeFile ?? fresh.files[0]?.name ?? 'untitled.yaml', history: saved?.history ?? [], scrollback: saved?.scrollback ?? '', selected: undefined, lastApply: undefined, future: [] });
       let d: LabDriver;
-      if (saved) d = LabDriver.replay({ ...LAB_OPTIONS, seed, readFile }, saved.actions, saved.now);
+      if (saved) d = LabDriver.replay(labOptions(seed), saved.actions, saved.now);
       else {
-        d = new LabDriver({ ...LAB_OPTIONS, seed, readFile });
+        d = new LabDriver(labOptions(seed));
         // Setup is recorded like anything else, so a replay rebuilds the lesson's cluster.
         for (const line of fresh.setup) d.submit(line, 'background');
       }
@@ -417,7 +474,7 @@ export const useLab = create<LabState>((set, get) => {
     },
 
     submit(line) {
-      if (get().working) return whenIdle(() => get().submit(line));
+      if (!ready()) return whenIdle(() => get().submit(line));
       const trimmed = line.trim();
       const history = trimmed && get().history.at(-1) !== line ? [...get().history, line].slice(-HISTORY_MAX) : get().history;
       set({ history });
@@ -436,7 +493,7 @@ export const useLab = create<LabState>((set, get) => {
       syncSim();
     },
     interrupt() {
-      if (get().working) return whenIdle(() => get().interrupt());
+      if (!ready()) return whenIdle(() => get().interrupt());
       driver.interrupt();
       set({ busy: false });
       syncSim();
@@ -472,7 +529,7 @@ export const useLab = create<LabState>((set, get) => {
       set({ files: next, activeFile: get().activeFile === name ? next[0]!.name : get().activeFile });
     },
     applyFile(name) {
-      if (get().working) return whenIdle(() => get().applyFile(name));
+      if (!ready()) return whenIdle(() => get().applyFile(name));
       // The editor's Apply is `kubectl apply -f FILE` (`replace` for an object opened by
       // `kubectl edit`), echoed in the terminal like a command.
       const file = get().files.find((f) => f.name === name);
@@ -518,8 +575,9 @@ function persistNow(): void {
   saveTimer = undefined;
   const s = useLab.getState();
   lastSavedNow = s.now;
-  // A demo starts afresh every time; there is nothing of it to keep.
-  if (s.context.startsWith('demo:')) return;
+  // A demo starts afresh every time; there is nothing of it to keep. A lab being restored
+  // is not on screen yet.
+  if (s.context.startsWith('demo:') || s.context === restoring) return;
   const data: SavedLab = {
     seed: s.seed,
     startedAt: s.startedAt,

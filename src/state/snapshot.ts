@@ -7,7 +7,8 @@ import type { Container, ContainerStatus, Event as KEvent, Node, PersistentVolum
 import type { Cluster } from '../sim/cluster.ts';
 import type { KubeObject } from '../sim/store/types.ts';
 import { makePortString } from '../sim/kubectl/printers/service.ts';
-import { nodeRoles, nodeStatus, podColumns } from '../sim/kubectl/printers/index.ts';
+import { podColumns } from '../sim/kubectl/printers/pod.ts';
+import { nodeRoles, nodeStatus } from '../sim/kubectl/printers/node.ts';
 
 export type ObjectKey = string; // "Kind/namespace/name" or "Kind//name" for cluster-scoped
 

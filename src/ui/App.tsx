@@ -1,5 +1,5 @@
 import { lazy, Suspense, useEffect } from 'react';
-import { useLab } from '../state/labStore.ts';
+import { kubectlLoaded, useLab } from '../state/labStore.ts';
 import { EditorPane } from './editor/EditorPane.tsx';
 import { ClusterViewPane } from './view/ClusterViewPane.tsx';
 import { TopBar } from './TopBar.tsx';
@@ -20,7 +20,8 @@ const TerminalPane = lazy(() => import('./terminal/TerminalPane.tsx').then((m) =
 // The lessons (their text and the course's files) load only when a lesson page opens.
 const Catalogue = lazy(() => import('./lesson/Catalogue.tsx'));
 const LessonPanel = lazy(() => import('./lesson/LessonPanel.tsx'));
-const LessonSession = lazy(() => import('./lesson/LessonSession.tsx'));
+// A lesson's lab runs its setup as it is entered, so its page waits for kubectl too.
+const LessonSession = lazy(() => Promise.all([import('./lesson/LessonSession.tsx'), kubectlLoaded()]).then(([m]) => m));
 
 export function App() {
   const theme = useLab((s) => s.theme);

@@ -3,7 +3,7 @@
 // names the lesson and its step; it opens in that lesson's "shared" lab and progress, so the
 // recipient's own place in the lesson is kept too.
 import { useEffect, useState } from 'react';
-import { useLab } from '../state/labStore.ts';
+import { kubectlLoaded, useLab } from '../state/labStore.ts';
 import { decodeShare, encodeShare, MAX_LINK_CHARS, type SharedLab } from '../state/share.ts';
 import type { SavedLab } from '../state/persist.ts';
 import { lessonContext, progressKey, useProgress, type LessonMode } from '../state/progress.ts';
@@ -113,6 +113,9 @@ export function ShareOpener({ payload }: { payload: string }) {
         setProblem(r.reason);
         return;
       }
+      // Entering the lab replays the shared actions, which takes kubectl.
+      await kubectlLoaded();
+      if (!live) return;
       const { lesson: shared, ...rest } = r.lab;
       const s = useLab.getState();
       const saved: SavedLab = { ...rest, history: [], scrollback: '', lang: s.lang, theme: s.theme, collapsed: s.collapsed };

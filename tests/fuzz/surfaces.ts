@@ -12,6 +12,7 @@ import { Session } from '../../src/sim/runner/session.ts';
 import { splitScript } from '../../src/sim/runner/script.ts';
 import { decodeShare, encodeShare, type SharedLab } from '../../src/state/share.ts';
 import { parseSaved, SAVE_VERSION } from '../../src/state/persist.ts';
+import { KUBECTL } from '../../src/sim/kubectl/tool.ts';
 
 const VERBS = ['get', 'describe', 'apply', 'create', 'delete', 'logs', 'exec', 'run', 'label', 'annotate', 'explain', 'top', 'version', 'api-resources', 'cluster-info', 'wait', 'scale', 'rollout', 'set', 'patch', 'expose', 'cordon', 'drain', 'edit', 'frobnicate', ''];
 const WORDS = ['pods', 'po', 'pod/web', 'nodes', 'svc', 'all', 'ns', 'events', 'deploy/web', 'web', 'node01', '-n', 'kube-system', '-A', '-o', 'yaml', 'json', 'wide', 'name', 'jsonpath={.items[*].metadata.name}', 'jsonpath={.bad', '-l', 'app=web', 'app in (a,b)', '!!', '-f', '-', 'missing.yaml', '--', 'sh', '-c', 'echo hi', '--image=nginx', '--image=', '--restart=Never', '--rm', '-i', '-t', '--all', '--grace-period=0', '--force', '--for=condition=Ready', '--timeout=1s', '-c', 'nope', '--tail', '-5', '--previous', 'x=y', 'x-', '--overwrite', '--bogus', '-z', '"', "'", '\\', '$HOME', '${', 'spec.containers', '--recursive', '--replicas=3', '--replicas=-1', 'status', 'undo', 'history', '--to-revision=9', 'image', 'nginx=nginx:1.99', '-p', '{"spec":{"replicas":2}}', '--type=json', '[{"op":"remove","path":"/spec"}]', '--port=80', '--sort-by=.metadata.name', '--sort-by={.bad'];
@@ -27,7 +28,7 @@ export const MANIFESTS = readdirSync(MANIFEST_DIR, { recursive: true, encoding: 
   .map((f) => readFileSync(join(MANIFEST_DIR, f), 'utf8'));
 
 export function session(): Session {
-  return new Session(createCluster({ seed: 5, warmupMs: 0 }), { streamLimitMs: 2000 });
+  return new Session(createCluster({ seed: 5, warmupMs: 0 }), { kubectl: KUBECTL, streamLimitMs: 2000 });
 }
 
 /** Run text as the terminal does; the output and the last command's exit code. */

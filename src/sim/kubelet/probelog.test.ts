@@ -3,6 +3,7 @@ import { createCluster } from '../cluster.ts';
 import { Session } from '../runner/session.ts';
 import type { Pod } from '../api.ts';
 import { ProbeLog } from './probelog.ts';
+import { KUBECTL } from '../kubectl/tool.ts';
 
 const LIVENESS = `apiVersion: v1
 kind: Pod
@@ -23,7 +24,7 @@ spec:
 describe('ProbeLog', () => {
   it('keeps every liveness result across a restart and marks the failure that reached failureThreshold', () => {
     const cluster = createCluster({ seed: 4 });
-    const s = new Session(cluster);
+    const s = new Session(cluster, { kubectl: KUBECTL });
     s.runScript(`kubectl apply -f - <<EOF\n${LIVENESS}EOF\nsleep 90`);
     const pod = cluster.store.get<Pod>('Pod', 'default', 'liveness-exec')!;
     const log = cluster.kubelets.get(pod.spec!.nodeName!)!.probeLog.entries('default', 'liveness-exec', 'liveness');

@@ -2,13 +2,14 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { createCluster, type Cluster } from '../cluster.ts';
 import { commonPrefix, complete } from './complete.ts';
 import { Session } from './session.ts';
+import { KUBECTL } from '../kubectl/tool.ts';
 
 let cluster: Cluster;
 let webPods: string[];
 
 beforeAll(() => {
   cluster = createCluster({ seed: 1 });
-  new Session(cluster).runScript(
+  new Session(cluster, { kubectl: KUBECTL }).runScript(
     [
       'kubectl create deployment web --image=nginx --replicas=2',
       'kubectl run db --image=redis',

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { LabDriver, type DriverEvent } from './driver.ts';
+import { KUBECTL } from '../kubectl/tool.ts';
 
 const POD = `apiVersion: v1
 kind: Pod
@@ -26,7 +27,7 @@ function state(d: LabDriver): string {
 
 describe('LabDriver', () => {
   it('runs a sleeping command on the clock: the prompt comes back only when time has passed', () => {
-    const d = new LabDriver({ seed: 3 });
+    const d = new LabDriver({ kubectl: KUBECTL, seed: 3 });
     const events = collect(d);
     d.submit('sleep 5\necho done');
     expect(d.busy()).toBe(true);
@@ -38,7 +39,7 @@ describe('LabDriver', () => {
   });
 
   it('streams logs -f as the clock runs and stops it on Ctrl+C', () => {
-    const d = new LabDriver({ seed: 3 });
+    const d = new LabDriver({ kubectl: KUBECTL, seed: 3 });
     d.submit(`kubectl run ticker --image=busybox -- sh -c 'i=0; while true; do echo tick $i; i=$((i+1)); sleep 2; done'`);
     d.advance(20_000);
     const events = collect(d);
@@ -55,17 +56,17 @@ describe('LabDriver', () => {
 
   it('records the workspace files an apply read, so a replay needs no workspace', () => {
     const files: Record<string, string> = { 'web.yaml': POD };
-    const d = new LabDriver({ seed: 7, readFile: (n) => files[n] });
+    const d = new LabDriver({ kubectl: KUBECTL, seed: 7, readFile: (n) => files[n] });
     d.submit('kubectl apply -f web.yaml', 'background');
     expect(d.actions[0]).toMatchObject({ kind: 'line', files: { 'web.yaml': POD } });
     files['web.yaml'] = 'changed later';
     d.advance(30_000);
-    const replayed = LabDriver.replay({ seed: 7 }, d.actions, d.now);
+    const replayed = LabDriver.replay({ kubectl: KUBECTL, seed: 7 }, d.actions, d.now);
     expect(state(replayed)).toBe(state(d));
   });
 
   it('replays to the same cluster however the live clock was chunked', () => {
-    const live = new LabDriver({ seed: 11 });
+    const live = new LabDriver({ kubectl: KUBECTL, seed: 11 });
     live.advance(1234);
     live.submit(`kubectl create deployment hello --image=nginx:1.27 --replicas=3`);
     for (let i = 0; i < 40; i++) live.advance(250 + i);
@@ -74,22 +75,22 @@ describe('LabDriver', () => {
     for (let i = 0; i < 120; i++) live.advance(333);
     live.submit('kubectl scale deployment hello --replicas=5');
     live.advance(45_000);
-    const replayed = LabDriver.replay({ seed: 11 }, live.actions, live.now);
+    const replayed = LabDriver.replay({ kubectl: KUBECTL, seed: 11 }, live.actions, live.now);
     expect(state(replayed)).toBe(state(live));
   });
 
   it('replays in steps of any size to the same cluster as in one go (the page slices a long rewind)', () => {
-    const live = new LabDriver({ seed: 13 });
+    const live = new LabDriver({ kubectl: KUBECTL, seed: 13 });
     live.advance(2_000);
     live.submit('kubectl create deployment hello --image=nginx:1.27 --replicas=4');
     live.advance(20_000);
     live.submit('kubectl set image deployment/hello nginx=nginx:1.28');
     live.advance(90_000);
-    const whole = LabDriver.replay({ seed: 13 }, live.actions, live.now - 30_000);
+    const whole = LabDriver.replay({ kubectl: KUBECTL, seed: 13 }, live.actions, live.now - 30_000);
     // state() draws from the random source, so the expected state is taken once.
     const expected = state(whole);
     for (const slice of [1, 777, 5_000, 61_000]) {
-      const r = LabDriver.replayer({ seed: 13 }, live.actions, live.now - 30_000);
+      const r = LabDriver.replayer({ kubectl: KUBECTL, seed: 13 }, live.actions, live.now - 30_000);
       let steps = 0;
       const seen: number[] = [];
       while (!r.step(slice)) {
@@ -105,21 +106,21 @@ describe('LabDriver', () => {
   });
 
   it('rewinds: replaying only the actions before a moment gives the cluster of that moment', () => {
-    const d = new LabDriver({ seed: 5, readFile: () => POD });
+    const d = new LabDriver({ kubectl: KUBECTL, seed: 5, readFile: () => POD });
     const t0 = d.now;
     d.advance(5_000);
     d.submit('kubectl apply -f web.yaml');
     d.advance(60_000);
-    const before = LabDriver.replay({ seed: 5 }, d.actions, t0 + 4_000);
+    const before = LabDriver.replay({ kubectl: KUBECTL, seed: 5 }, d.actions, t0 + 4_000);
     expect(before.cluster.store.get('Pod', 'default', 'web')).toBeUndefined();
     expect(before.actions).toHaveLength(0);
     // Playing forward again from there gives the same cluster as the first time.
-    const again = LabDriver.replay({ seed: 5 }, d.actions, d.now);
+    const again = LabDriver.replay({ kubectl: KUBECTL, seed: 5 }, d.actions, d.now);
     expect(state(again)).toBe(state(d));
   });
 
   it('reports the end of a command with the prompt to show next', () => {
-    const d = new LabDriver({ seed: 1 });
+    const d = new LabDriver({ kubectl: KUBECTL, seed: 1 });
     const events = collect(d);
     d.submit('kubectl get nodes');
     expect(text(events)).toContain('controlplane');
@@ -129,20 +130,20 @@ describe('LabDriver', () => {
 
 describe('LabDriver rewind and play forward', () => {
   it('replays the recorded future as the clock reaches it, and a new action discards it', () => {
-    const d = new LabDriver({ seed: 9, readFile: () => POD });
+    const d = new LabDriver({ kubectl: KUBECTL, seed: 9, readFile: () => POD });
     const start = d.now;
     d.advance(10_000);
     d.submit('kubectl apply -f web.yaml');
     d.advance(50_000);
     const end = state(d);
 
-    const rewound = LabDriver.replay({ seed: 9 }, d.actions, start + 5_000);
+    const rewound = LabDriver.replay({ kubectl: KUBECTL, seed: 9 }, d.actions, start + 5_000);
     expect(rewound.cluster.store.get('Pod', 'default', 'web')).toBeUndefined();
     expect(rewound.future).toHaveLength(1);
     rewound.advance(start + 60_000 - rewound.now);
     expect(state(rewound)).toBe(end);
 
-    const branched = LabDriver.replay({ seed: 9 }, d.actions, start + 5_000);
+    const branched = LabDriver.replay({ kubectl: KUBECTL, seed: 9 }, d.actions, start + 5_000);
     branched.submit('kubectl get pods');
     expect(branched.future).toHaveLength(0);
     branched.advance(60_000);

@@ -13,7 +13,8 @@ import { createCluster, type Cluster, type ClusterOptions } from '../cluster.ts'
 import type { TimerHandle } from '../clock.ts';
 import type { Job, Output } from '../kubectl/types.ts';
 import { splitScript, type ScriptCommand } from './script.ts';
-import { Session } from './session.ts';
+import { Session, type SessionOptions } from './session.ts';
+import type { KubectlTool } from '../kubectl/tool.ts';
 
 /** Which terminal a command ran in: the student's, or the page's own (the editor's Apply). */
 export type Channel = 'terminal' | 'background';
@@ -46,6 +47,8 @@ class Lane {
 export interface DriverOptions extends ClusterOptions {
   /** Workspace files, for `kubectl apply -f NAME`. */
   readFile?: (path: string) => string | undefined;
+  /** kubectl (`KUBECTL`); the page installs it later, when its chunk has loaded (see install). */
+  kubectl?: KubectlTool;
 }
 
 export class LabDriver {
@@ -62,6 +65,8 @@ export class LabDriver {
   private reading: Record<string, string> | undefined;
   /** During replay, the files the action recorded stand in for the workspace. */
   private replayFiles: Record<string, string> | undefined;
+  /** What both sessions share: one kubectl, installed once. */
+  private readonly sessionOpts: SessionOptions;
 
   constructor(private readonly opts: DriverOptions = {}) {
     this.cluster = createCluster(opts);
@@ -72,11 +77,29 @@ export class LabDriver {
       return text;
     };
     // A terminal stream runs until Ctrl+C, not for the runner's 30 s.
-    const sessionOpts = { readFile, streamLimitMs: Number.POSITIVE_INFINITY };
+    this.sessionOpts = { readFile, streamLimitMs: Number.POSITIVE_INFINITY };
+    if (opts.kubectl) this.sessionOpts.kubectl = opts.kubectl;
     this.lanes = {
-      terminal: new Lane('terminal', new Session(this.cluster, sessionOpts)),
-      background: new Lane('background', new Session(this.cluster, sessionOpts)),
+      terminal: new Lane('terminal', new Session(this.cluster, this.sessionOpts)),
+      background: new Lane('background', new Session(this.cluster, this.sessionOpts)),
     };
+  }
+
+  /** Install kubectl in a driver made without it (the page does, once the chunk is there). */
+  install(tool: KubectlTool): void {
+    this.sessionOpts.kubectl = tool;
+  }
+
+  get hasKubectl(): boolean {
+    return this.sessionOpts.kubectl !== undefined;
+  }
+
+  /**
+   * kubectl run once, to read (describe, get -o yaml, logs): not an action, nothing recorded.
+   * Empty until kubectl is installed.
+   */
+  read(argv: string[]): { text: string; code: number } {
+    return this.sessionOpts.kubectl?.read(this.cluster, argv) ?? { text: '', code: 127 };
   }
 
   get seed(): number {

@@ -5,9 +5,9 @@
 
 import type { Cluster } from '../cluster.ts';
 import { parseDuration } from '../clock.ts';
-import { kubectl } from '../kubectl/index.ts';
 import type { Job, KubectlEnv, Output } from '../kubectl/types.ts';
-import { execIn, findContainer, type ContainerRef } from '../kubectl/commands/containers.ts';
+import type { ContainerRef } from '../kubectl/commands/containers.ts';
+import type { KubectlTool } from '../kubectl/tool.ts';
 import { runShell } from '../runtime/shell/index.ts';
 import { curl } from '../runtime/images.ts';
 import { systemctlFor } from '../kubelet/systemctl.ts';
@@ -22,7 +22,26 @@ export interface SessionOptions {
   readFile?: (path: string) => string | undefined;
   /** How long `logs -f` / `get -w` run before the session stops them (ms). Default 30 s. */
   streamLimitMs?: number;
+  /**
+   * kubectl (`KUBECTL` from kubectl/tool.ts). Without it the workstation has none: `kubectl`
+   * is not found. The page installs it once its chunk has loaded, and runs nothing before.
+   */
+  kubectl?: KubectlTool;
 }
+
+/** The workstation before kubectl is installed: the shell's own "not found". */
+const NOT_INSTALLED: KubectlTool = {
+  *run(_env, _argv, o) {
+    o.err('sh: kubectl: not found\n');
+    return 127;
+  },
+  read: () => ({ text: '', code: 127 }),
+  *execIn(_env, _ref, _argv, o) {
+    o.err('sh: kubectl: not found\n');
+    return 127;
+  },
+  findContainer: () => 'sh: kubectl: not found',
+};
 
 type Mode =
   | { kind: 'host' }
@@ -46,6 +65,10 @@ export class Session {
   ) {
     this.hostFs = new Vfs(newDir(), () => cluster.clock.wallTime);
     this.hostFs.mkdir('/root', true);
+  }
+
+  private get tool(): KubectlTool {
+    return this.opts.kubectl ?? NOT_INSTALLED;
   }
 
   get mode(): Mode {
@@ -100,7 +123,7 @@ export class Session {
     const [first, ...rest] = argv;
     if (first === undefined) return 0;
     if ((first === 'kubectl' || first === 'k') && (cmd.heredoc !== undefined || !hasShellSyntax(cmd.line))) {
-      return yield* kubectl(this.kubectlEnv(cmd.heredoc, streamLimit), rest, o);
+      return yield* this.tool.run(this.kubectlEnv(cmd.heredoc, streamLimit), rest, o);
     }
     if (hasShellSyntax(cmd.line) && cmd.heredoc === undefined) {
       // Pipes, $(...), ; and && on the workstation: a shell in which kubectl is a command.
@@ -183,7 +206,7 @@ export class Session {
   }
 
   private *hostShell(script: string, o: Output, streamLimitMs?: number): Job {
-    const kubectlBin = (argv: string[], ctx: ProcessContext): Job => kubectl(this.kubectlEnv(undefined, streamLimitMs), argv.slice(1), { out: (t) => ctx.stdout(t), err: (t) => ctx.stderr(t) });
+    const kubectlBin = (argv: string[], ctx: ProcessContext): Job => this.tool.run(this.kubectlEnv(undefined, streamLimitMs), argv.slice(1), { out: (t) => ctx.stdout(t), err: (t) => ctx.stderr(t) });
     const extraCommands = new Map<string, (argv: string[], ctx: ProcessContext) => Job>([
       ['kubectl', kubectlBin],
       ['k', kubectlBin],
@@ -223,7 +246,7 @@ export class Session {
     // The control plane node has root's admin kubeconfig, as kubeadm labs set it up.
     const isControlPlane = this.cluster.store.get('Node', undefined, m.node)?.metadata.labels?.['node-role.kubernetes.io/control-plane'] !== undefined;
     if ((argv[0] === 'kubectl' || argv[0] === 'k') && isControlPlane) {
-      return yield* kubectl(this.kubectlEnv(cmd.heredoc), argv.slice(1), o);
+      return yield* this.tool.run(this.kubectlEnv(cmd.heredoc), argv.slice(1), o);
     }
     if (argv[0] === 'kubectl') {
       o.err(`E1122 09:00:00.000000    1234 memcache.go:265] couldn't get current server API group list: Get "http://localhost:8080/api?timeout=32s": dial tcp 127.0.0.1:8080: connect: connection refused\nThe connection to the server localhost:8080 was refused - did you specify the right host or port?\n`);
@@ -284,7 +307,7 @@ export class Session {
     }
     const body = cmd.heredoc !== undefined ? `${cmd.line}\n${cmd.heredoc}${heredocDelimiter(cmd.line)}\n` : cmd.line;
     const script = m.cwd === '/' ? body : `cd ${shellQuote(m.cwd)} 2>/dev/null\n${body}`;
-    const code = yield* execIn(this.kubectlEnv(), m.ref, ['sh', '-c', script], o);
+    const code = yield* this.tool.execIn(this.kubectlEnv(), m.ref, ['sh', '-c', script], o);
     if (!this.containerAlive(m)) return this.sessionKilled(o);
     return code;
   }
@@ -363,7 +386,7 @@ export class Session {
     const ci = flags.findIndex((f) => f === '-c' || f === '--container');
     const ni = flags.findIndex((f) => f === '-n' || f === '--namespace');
     const ns = ni >= 0 ? flags[ni + 1]! : this.namespace;
-    const ref = findContainer(this.cluster, ns, (pod ?? '').replace(/^pods?\//, ''), ci >= 0 ? flags[ci + 1] : undefined, o);
+    const ref = this.tool.findContainer(this.cluster, ns, (pod ?? '').replace(/^pods?\//, ''), ci >= 0 ? flags[ci + 1] : undefined, o);
     if (typeof ref === 'string') {
       o.err(ref + '\n');
       return true;

@@ -4,6 +4,7 @@ import { servicesReachedBy } from '../traffic.ts';
 import { LabDriver } from './driver.ts';
 import { Session } from './session.ts';
 import { parseTarget } from './traffic-command.ts';
+import { KUBECTL } from '../kubectl/tool.ts';
 
 const SETUP = `kubectl create deployment web --image=nginx:1.27 --replicas=3
 kubectl expose deployment web --port=80
@@ -29,7 +30,7 @@ spec:
 `;
 
 function lab(seed = 1): Session {
-  const s = new Session(createCluster({ seed }));
+  const s = new Session(createCluster({ seed }), { kubectl: KUBECTL });
   s.runScript(SETUP);
   return s;
 }
@@ -106,7 +107,7 @@ traffic status`);
   });
 
   it('uses -n for a Service in another namespace', () => {
-    const s = new Session(createCluster({ seed: 2 }));
+    const s = new Session(createCluster({ seed: 2 }), { kubectl: KUBECTL });
     s.runScript(`kubectl create namespace shop
 kubectl create deployment api -n shop --image=nginx:1.27
 kubectl expose deployment api -n shop --port=80
@@ -156,7 +157,7 @@ sleep 5`);
 
 describe('traffic and the LabDriver', () => {
   it('a replay of the recorded lines gives the same requests and answers, also after a rewind', () => {
-    const live = new LabDriver({ seed: 9 });
+    const live = new LabDriver({ kubectl: KUBECTL, seed: 9 });
     live.submit(SETUP);
     live.advance(60_000);
     live.submit('traffic start svc/web --rate 7 --name w');
@@ -169,13 +170,13 @@ describe('traffic and the LabDriver', () => {
     const want = results(live);
     expect((JSON.parse(want) as { results: unknown[] }[])[0]!.results.length).toBeGreaterThan(250);
 
-    const again = LabDriver.replay({ seed: 9 }, live.actions, live.now);
+    const again = LabDriver.replay({ kubectl: KUBECTL, seed: 9 }, live.actions, live.now);
     expect(results(again)).toBe(want);
     expect(again.cluster.random.nextUint32()).toBe(live.cluster.random.nextUint32());
 
     // Rewind into the middle of the rollout, then let the recorded future play out.
     const setImage = live.actions.find((a) => a.kind === 'line' && a.text.startsWith('kubectl set image'))!;
-    const rewound = LabDriver.replay({ seed: 9 }, live.actions, setImage.at + 10_000);
+    const rewound = LabDriver.replay({ kubectl: KUBECTL, seed: 9 }, live.actions, setImage.at + 10_000);
     expect(rewound.cluster.trafficRegistry.get('w')!.source.isRunning).toBe(true);
     rewound.advance(live.now - rewound.now);
     expect(results(rewound)).toBe(want);

@@ -8,6 +8,7 @@ import { buildSnapshot } from '../../state/snapshot.ts';
 import { translator } from '../i18n.ts';
 import { ageLabel, probeTimeline, revisionColour, rolloutSeries, timeTicks, trafficBins, windowEnding } from './series.ts';
 import { chartTable, lastSeconds, probesSummary, rolloutSummary } from './text.ts';
+import { KUBECTL } from '../../sim/kubectl/tool.ts';
 
 const en = translator(chartTable, 'en');
 const ko = translator(chartTable, 'ko');
@@ -121,7 +122,7 @@ describe('summaries', () => {
 
 describe('history recorder and chart data on a live lab', () => {
   it('records a rolling update second by second and starts over after a rewind', () => {
-    const d = new LabDriver({ seed: 11 });
+    const d = new LabDriver({ kubectl: KUBECTL, seed: 11 });
     const h = new HistoryRecorder(50);
     const tick = (ms: number) => {
       for (let i = 0; i < ms; i += 250) {
@@ -151,14 +152,14 @@ describe('history recorder and chart data on a live lab', () => {
     expect(trafficBins(traffic.results, w).at(-2)).toEqual({ t: d.now - 1000, ok: 5, failed: 0 });
     expect(lastSeconds(traffic.results, d.now, true)).toEqual({ ok: 50, failed: 0 });
 
-    const rewound = LabDriver.replay({ seed: 11 }, d.actions, d.now - 20_000);
+    const rewound = LabDriver.replay({ kubectl: KUBECTL, seed: 11 }, d.actions, d.now - 20_000);
     h.observe(rewound.cluster, rewound.now);
     expect(h.samples).toHaveLength(1);
   });
 
   it('finds the selected container and its probe log', () => {
     const c = createCluster({ seed: 6 });
-    new Session(c).runScript(`kubectl run web --image=nginx:1.27 --port=80
+    new Session(c, { kubectl: KUBECTL }).runScript(`kubectl run web --image=nginx:1.27 --port=80
 kubectl patch pod web --type=json -p='[]'
 sleep 1`);
     const snap = buildSnapshot(c);
