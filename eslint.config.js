@@ -26,6 +26,19 @@ export default tseslint.config(
     },
   },
   {
+    // The page's first load: kubectl is a chunk of its own (src/sim/kubectl/tool.ts, imported
+    // dynamically by the store); a static import of it here would pull it back in. The
+    // printers the view model uses are allowed, and so are type-only imports. Lazy parts of
+    // the page (terminal, lessons, charts, control plane, Monaco) may import it.
+    files: ['src/state/**/*.ts', 'src/ui/**/*.ts', 'src/ui/**/*.tsx', 'src/main.tsx'],
+    ignores: ['**/*.test.ts', 'src/ui/terminal/**', 'src/ui/lesson/**', 'src/ui/charts/**', 'src/ui/controlplane/**', 'src/ui/editor/Monaco*.tsx', 'src/ui/editor/monaco.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': ['error', {
+        patterns: [{ group: ['**/sim/kubectl/*.ts', '**/sim/kubectl/commands/**'], allowTypeImports: true, message: 'kubectl loads apart from the page: use the driver (currentDriver().read, submit) or import it in a lazy chunk.' }],
+      }],
+    },
+  },
+  {
     files: ['src/sim/**/*.ts'],
     ignores: ['src/sim/**/*.test.ts'],
     rules: {
