@@ -22,6 +22,7 @@ import { ProbeLog } from './probelog.ts';
 import { podQosClass, resolveEnv, type EnvResult } from './podutil.ts';
 import { tryParseQuantity, quantityValue } from '../quantity.ts';
 import { mountClaim } from '../controllers/volume/data.ts';
+import { containerMountTable, nodeMemoryKiB, type DiskLetters } from './mounts.ts';
 import { cloneData } from '../clone.ts';
 
 const SANDBOX_MS = 1000;
@@ -168,6 +169,8 @@ export interface PodWorker {
 
 export class Kubelet {
   readonly workers = new Map<string, PodWorker>();
+  /** Attached disks and the device each got on this node (df shows /dev/sdb ...). */
+  private readonly disks: DiskLetters = new Map();
   /** Every probe result per container, read by the page's probe timeline. */
   readonly probeLog = new ProbeLog();
   private crashBackoff = new Backoff();
@@ -723,6 +726,7 @@ export class Kubelet {
       }
       fs.mount(m.mountPath, dir, m.readOnly ?? false);
     }
+    fs.mountInfo = containerMountTable({ sim: this.sim, machine: this.machine, pod: w.pod, container: c.spec, volumes: w.volumes, memoryKiB: nodeMemoryKiB(this.sim, this.machine.name), disks: this.disks });
     return fs;
   }
 

@@ -12,6 +12,7 @@ import { runShell } from '../runtime/shell/index.ts';
 import { curl } from '../runtime/images.ts';
 import { systemctlFor } from '../kubelet/systemctl.ts';
 import { crictlFor } from '../kubelet/crictl.ts';
+import { nodeMemoryKiB, nodeMountTable } from '../kubelet/mounts.ts';
 import type { ProcessContext } from '../runtime/process.ts';
 import { newDir, normalizePath, Vfs } from '../runtime/vfs.ts';
 import { splitScript, words, type ScriptCommand } from './script.ts';
@@ -181,7 +182,9 @@ export class Session {
       o.err(`ssh: Could not resolve hostname ${node}: Name or service not known\n`);
       return 255;
     }
-    const mode: Extract<Mode, { kind: 'node' }> = { kind: 'node', node, fs: new Vfs(machine.root, () => this.cluster.clock.wallTime), cwd: '/root' };
+    const fs = new Vfs(machine.root, () => this.cluster.clock.wallTime);
+    fs.mountInfo = nodeMountTable(machine, nodeMemoryKiB(this.cluster, node));
+    const mode: Extract<Mode, { kind: 'node' }> = { kind: 'node', node, fs, cwd: '/root' };
     const command = args.slice(i + 1).join(' ');
     if (command === '') {
       this.modes.push(mode);

@@ -75,8 +75,30 @@ interface Mount {
   readOnly: boolean;
 }
 
+/**
+ * One line of the container's mount table as `df` shows it (/proc/mounts in the container):
+ * the device or pseudo-filesystem, where it is mounted, its size and what is used of it, in
+ * KiB. Only the kubelet knows what backs a volume, so it fills the table; the tree mounts
+ * above are what paths resolve through.
+ */
+export interface MountInfo {
+  source: string;
+  target: string;
+  sizeKiB: number;
+  usedKiB(): number;
+}
+
+/** Space the files of a tree take on disk, in KiB: each file rounded up to 4 KiB blocks. */
+export function treeUsageKiB(dir: DirNode): number {
+  let kib = 0;
+  for (const n of dir.children.values()) kib += n.kind === 'dir' ? 4 + treeUsageKiB(n) : Math.ceil(n.content.length / 4096) * 4;
+  return kib;
+}
+
 export class Vfs {
   private mounts: Mount[] = [];
+  /** What `df` lists, in /proc/mounts order; empty where nobody described the mounts. */
+  mountInfo: MountInfo[] = [];
   /** Path → where it lives; depends only on the mount table, so mount() clears it. */
   private located = new Map<string, { root: DirNode; parts: string[]; readOnly: boolean }>();
 

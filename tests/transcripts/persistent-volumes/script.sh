@@ -11,6 +11,8 @@ sleep 15
 kubectl get pod redis
 kubectl describe pv pv-demo
 kubectl describe pvc pv-claim-demo
+# the article's df -k in the pod: the disk is attached to the node as /dev/sdb and mounted at /data
+kubectl exec redis -- df -k
 # what the pod writes to the disk outlives the pod
 kubectl exec redis -- sh -c 'echo written by redis > /data/note.txt'
 kubectl delete pod redis

@@ -3,6 +3,7 @@
 
 import type { Applet } from '../types.ts';
 import * as basic from './basic.ts';
+import * as disk from './disk.ts';
 import * as files from './files.ts';
 import * as net from './net.ts';
 import * as proc from './proc.ts';
@@ -36,6 +37,7 @@ export const APPLETS: Record<string, Applet> = {
     return 0;
   },
   cat: files.cat,
+  df: disk.df,
   head: files.head,
   tail: files.tail,
   kill: proc.kill,
