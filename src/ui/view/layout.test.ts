@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ClusterSnapshot, ContainerView, PodView } from '../../state/snapshot.ts';
-import { layoutCluster, orderedContainers, PENDING_KEY, type Rect } from './layout.ts';
+import { fitText, layoutCluster, orderedContainers, PENDING_KEY, type Rect } from './layout.ts';
 
 function ctr(name: string, role: ContainerView['role'] = 'app', mounts: string[] = []): ContainerView {
   return { name, id: undefined, role, image: 'nginx', phase: 'ready', reason: 'Running', ready: true, restarts: 0, mounts, ports: [], probes: { liveness: false, readiness: false, startup: false } };
@@ -101,5 +101,46 @@ describe('layoutCluster', () => {
     expect(box.volumes[0]!.x1).toBe(box.containers[0]!.x);
     expect(box.volumes[0]!.x2).toBe(box.containers[1]!.x + box.containers[1]!.w);
     for (const c of box.containers) expect(c.x + c.w).toBeLessThanOrEqual(box.w);
+  });
+});
+
+describe('init containers in the view', () => {
+  it('gives the init container the pod is on room for its whole name, the others their icon, all inside the card', () => {
+    const p = pod('myapp-pod', 'node02');
+    p.status = 'Init:0/2';
+    p.containers = [
+      { ...ctr('myapp-container'), phase: 'waiting', reason: 'PodInitializing', ready: false },
+      { ...ctr('init-myservice', 'init'), phase: 'running', reason: 'Running', ready: false },
+      { ...ctr('init-mydb', 'init'), phase: 'waiting', reason: 'PodInitializing', ready: false },
+    ];
+    const L = layoutCluster(snap([p]), { showSystem: false, width: 560, height: 380 });
+    const box = L.pods.find((b) => b.key === p.key)!;
+    const [first, second, app] = box.containers;
+    expect(box.containers.map((c) => c.c.name)).toEqual(['init-myservice', 'init-mydb', 'myapp-container']);
+    expect(first!.current).toBe(true);
+    // What the view prints: the name fits in the chip less its icon and padding.
+    expect(fitText('init-myservice', first!.w - 20, 10.5)).toBe('init-myservice');
+    for (const c of [second!, app!]) expect(c.w).toBeGreaterThanOrEqual(20);
+    for (let i = 1; i < box.containers.length; i++) expect(box.containers[i]!.x).toBeGreaterThan(box.containers[i - 1]!.x + box.containers[i - 1]!.w);
+    const last = box.containers.at(-1)!;
+    expect(box.x + last.x + last.w).toBeLessThanOrEqual(box.x + box.w);
+  });
+
+  it('on a narrow card shrinks the others to their icon and cuts the current name as late as it can', () => {
+    const p = pod('myapp-pod', 'node02');
+    p.status = 'Init:0/2';
+    p.containers = [
+      { ...ctr('myapp-container'), phase: 'waiting', reason: 'PodInitializing', ready: false },
+      { ...ctr('init-myservice', 'init'), phase: 'running', reason: 'Running', ready: false },
+      { ...ctr('init-mydb', 'init'), phase: 'waiting', reason: 'PodInitializing', ready: false },
+    ];
+    // 700 px wide: three regions side by side, cards of about 125 px.
+    const L = layoutCluster(snap([p]), { showSystem: false, width: 700, height: 380 });
+    const box = L.pods.find((b) => b.key === p.key)!;
+    const [first, second, app] = box.containers;
+    expect(second!.w).toBe(20);
+    expect(app!.w).toBe(20);
+    expect(first!.w).toBeGreaterThan(box.w / 2);
+    expect(box.x + app!.x + app!.w).toBeLessThanOrEqual(box.x + box.w);
   });
 });

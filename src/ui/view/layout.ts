@@ -260,6 +260,9 @@ function measureRegion(d: Density, width: number, pods: PodView[]): number {
   return h + REGION_PAD;
 }
 
+/** The narrowest container chip that still shows its status icon. */
+const CHIP_MIN = 20;
+
 function layoutContainers(pod: PodView, d: Density, w: number): { containers: ContainerBox[]; volumes: VolumeBar[] } {
   if (d === 'mini') return { containers: [], volumes: [] };
   const list = orderedContainers(pod);
@@ -271,7 +274,23 @@ function layoutContainers(pod: PodView, d: Density, w: number): { containers: Co
   // Compact cards keep the right end of the container row for READY and restarts.
   const avail = w - inset * 2 - (d === 'compact' ? 34 : 0);
   const bw = Math.max(6, Math.min(d === 'full' ? 72 : 22, (avail - gap * (list.length - 1)) / Math.max(1, list.length)));
-  const containers = list.map((c, i) => ({ key: `${pod.key}#${c.name}`, c, current: c.name === cur, x: inset + i * (bw + gap), y, w: bw, h: bh }));
+  const widths = list.map(() => bw);
+  // While a pod works through its init containers, the one it is on gets room for its whole
+  // name (init-myservice and init-mydb would both read "init…"); the others keep their icon.
+  if (cur && d === 'full' && list.length > 1) {
+    // The icon, the padding and the init chip's arrow point take 26 px besides the text.
+    const want = 26 + textWidth(cur, 10.5);
+    // On a narrow card the others shrink to their icon and the name is cut as late as it can be.
+    const rest = Math.max(CHIP_MIN, (avail - want - gap * (list.length - 1)) / (list.length - 1));
+    const mine = Math.min(want, avail - (rest + gap) * (list.length - 1));
+    if (mine > bw) list.forEach((c, i) => (widths[i] = c.name === cur ? mine : Math.min(rest, 72)));
+  }
+  let cx = inset;
+  const containers = list.map((c, i) => {
+    const box = { key: `${pod.key}#${c.name}`, c, current: c.name === cur, x: cx, y, w: widths[i]!, h: bh };
+    cx += widths[i]! + gap;
+    return box;
+  });
   const spec = CARDS[d];
   const volumes = drawnVolumes(pod).map((v, i) => {
     const xs = v.users.map((u) => list.indexOf(pod.containers[u]!)).filter((j) => j >= 0).map((j) => containers[j]!);
