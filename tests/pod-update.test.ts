@@ -22,3 +22,26 @@ describe('re-applying a pod (the ServiceAccount plugin mutates on create only)',
     expect(out).not.toContain('kube-api-access');
   });
 });
+
+describe('kubectl replace --force (delete, wait until gone, create)', () => {
+  it('replaces a pod with a change an update may not make, after its graceful termination', () => {
+    const out = run({ 'p.yaml': POD, 'p2.yaml': TWO }, 'kubectl apply -f p.yaml\nsleep 10\nkubectl replace -f p2.yaml\nkubectl replace --force -f p2.yaml\nkubectl get pod web -o jsonpath={.spec.containers[*].name}\n');
+    expect(out).toContain('Forbidden: pod updates may not add or remove containers');
+    expect(out).toContain('$ kubectl replace --force -f p2.yaml\npod "web" deleted\npod/web replaced\n');
+    expect(out.trimEnd()).toMatch(/nginx side$/);
+  });
+
+  it('creates what does not exist yet, with no "deleted" line', () => {
+    const out = run({ 'p.yaml': POD }, 'kubectl replace --force -f p.yaml\n');
+    expect(out).toBe('$ kubectl replace --force -f p.yaml\npod/web replaced\n');
+  });
+
+  it('waits for the old pod to terminate before creating the new one (the clock moves), and takes --grace-period', () => {
+    const s = new Session(createCluster({ seed: 3 }), { kubectl: KUBECTL, readFile: (p) => ({ 'p.yaml': POD, 'p2.yaml': TWO })[p] });
+    s.runScript('kubectl apply -f p.yaml\nsleep 10\n');
+    const before = s.cluster.clock.now;
+    s.runScript('kubectl replace --force -f p2.yaml\n');
+    expect(s.cluster.clock.now - before).toBeGreaterThan(0);
+    expect(s.runScript('kubectl replace --force --grace-period=0 -f p.yaml\n')).toContain('pod "web" deleted\npod/web replaced');
+  });
+});

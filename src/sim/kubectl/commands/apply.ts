@@ -70,7 +70,16 @@ function* writeFromFiles(env: KubectlEnv, p: Parsed, o: Output, verb: Verb): Job
       else o.out(`${nameOf(env.cluster.store, doc.object)} ${verb === 'apply' ? 'created' : verb === 'create' ? 'created' : 'replaced'} (${dry} dry run)\n`);
       continue;
     }
-    const res = verb === 'apply' ? api.apply(doc.object, opts) : verb === 'create' ? api.create(doc.object, opts) : api.replace(doc.object, opts);
+    const forced = verb === 'replace' && bool(p, 'force');
+    if (forced) {
+      // replace --force: delete (a missing object is fine), wait until it is gone, create.
+      const gone = yield* deleteAndWait(env, doc.object, opts.namespace, int(p, 'grace-period'), o);
+      if (!gone) {
+        failed = true;
+        continue;
+      }
+    }
+    const res = verb === 'apply' ? api.apply(doc.object, opts) : verb === 'create' || forced ? api.create(doc.object, opts) : api.replace(doc.object, opts);
     if (!res.ok) {
       o.err(errorWhen(verb, doc.source, res) + '\n');
       failed = true;
@@ -80,7 +89,7 @@ function* writeFromFiles(env: KubectlEnv, p: Parsed, o: Output, verb: Verb): Job
     if (output === 'yaml') o.out(toYaml(res.object));
     else if (output === 'json') o.out(toJson(res.object));
     else if (output === 'name') o.out(nameOf(env.cluster.store, res.object) + '\n');
-    else o.out(`${nameOf(env.cluster.store, res.object)} ${res.action}\n`);
+    else o.out(`${nameOf(env.cluster.store, res.object)} ${forced ? 'replaced' : res.action}\n`);
     // Let controllers react before the next command, as a real API round trip would.
     env.cluster.clock.settle();
   }
@@ -106,10 +115,38 @@ export const applyCommand: Command = {
   run: (env, p, o) => writeFromFiles(env, p, o, 'apply'),
 };
 
+/** For replace --force: the object as the file names it, deleted and gone; false after an error. */
+function* deleteAndWait(env: KubectlEnv, obj: KubeObject, namespace: string, grace: number | undefined, o: Output): Generator<{ type: 'sleep'; ms: number }, boolean> {
+  const store = env.cluster.store;
+  const ns = store.info(obj.kind).namespaced ? namespace : undefined;
+  const cur = store.get(obj.kind, ns, obj.metadata?.name ?? '');
+  if (!cur) return true;
+  const r = env.cluster.api.delete(cur.kind, ns, cur.metadata.name ?? '', grace === undefined ? {} : { gracePeriodSeconds: grace });
+  if (!r.ok) {
+    o.err(apiErrorText(r.error) + '\n');
+    return false;
+  }
+  o.out(`${deletedName(store, cur)} "${cur.metadata.name}" deleted\n`);
+  env.cluster.clock.settle();
+  for (let waited = 0; waited < 10 * 60_000; waited += 100) {
+    const still = store.get(cur.kind, ns, cur.metadata.name ?? '');
+    if (!still || still.metadata.uid !== cur.metadata.uid) return true;
+    yield { type: 'sleep', ms: 100 };
+  }
+  o.err(`error: timed out waiting for the condition on ${store.qualifiedPlural(cur.kind)}/${cur.metadata.name}\n`);
+  return false;
+}
+
+/** How kubectl names a deleted object: `pod`, `deployment.apps`. */
+function deletedName(store: KubectlEnv['cluster']['store'], obj: KubeObject): string {
+  const info = store.info(obj.kind);
+  return info.group ? `${obj.kind.toLowerCase()}.${info.group}` : obj.kind.toLowerCase();
+}
+
 export const replaceCommand: Command = {
   name: 'replace',
   short: 'Replace a resource by file name or stdin',
-  flags: WRITE_FLAGS,
+  flags: [...WRITE_FLAGS, { name: 'grace-period', type: 'int' }, { name: 'cascade', type: 'string' }, { name: 'timeout', type: 'string' }, { name: 'wait', type: 'bool' }],
   run: (env, p, o) => writeFromFiles(env, p, o, 'replace'),
 };
 
@@ -319,9 +356,7 @@ function* del(env: KubectlEnv, p: Parsed, o: Output): Job {
       failed = true;
       continue;
     }
-    const info = store.info(obj.kind);
-    const kindName = info.group ? `${obj.kind.toLowerCase()}.${info.group}` : obj.kind.toLowerCase();
-    o.out(`${kindName} "${obj.metadata.name}" ${force && grace === 0 ? 'force deleted' : 'deleted'}\n`);
+    o.out(`${deletedName(store, obj)} "${obj.metadata.name}" ${force && grace === 0 ? 'force deleted' : 'deleted'}\n`);
     deleted.push(obj);
   }
   env.cluster.clock.settle();
