@@ -7,6 +7,7 @@ import * as disk from './disk.ts';
 import * as files from './files.ts';
 import * as net from './net.ts';
 import * as proc from './proc.ts';
+import { sed } from './sed.ts';
 import { out } from './util.ts';
 
 const noop: Applet = () => 0;
@@ -41,6 +42,7 @@ export const APPLETS: Record<string, Applet> = {
   head: files.head,
   tail: files.tail,
   kill: proc.kill,
+  xargs: proc.xargs,
   touch: files.touch,
   rm: files.rm,
   mkdir: files.mkdir,
@@ -50,6 +52,7 @@ export const APPLETS: Record<string, Applet> = {
   ls: files.ls,
   wc: files.wc,
   grep: files.grep,
+  sed,
   egrep: files.grep,
   tee: files.tee,
   sort: files.sort,

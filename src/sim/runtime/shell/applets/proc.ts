@@ -3,7 +3,7 @@
 // (ProcessContext.signal), so kill only parses and reports.
 
 import type { Applet } from '../types.ts';
-import { err, out } from './util.ts';
+import { err, getopt, out } from './util.ts';
 
 /** busybox's signal table (libbb/u_signal_names.c) on Linux x86-64, by number. */
 const SIGNALS: readonly string[] = [
@@ -100,6 +100,91 @@ export const kill: Applet = (argv, env) => {
       err(env, 'kill', `can't kill pid ${pid}: No such process`);
       status = 1;
     }
+  }
+  return status;
+};
+
+/** Split xargs input as busybox does with quote support: blanks separate, '...' "..." and \ quote. */
+export function xargsWords(text: string): string[] | string {
+  const words: string[] = [];
+  let cur = '';
+  let inWord = false;
+  let quote: "'" | '"' | undefined;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!;
+    if (quote) {
+      if (c === quote) quote = undefined;
+      else cur += c;
+      continue;
+    }
+    if (c === "'" || c === '"') {
+      quote = c;
+      inWord = true;
+    } else if (c === '\\' && i + 1 < text.length) {
+      cur += text[++i];
+      inWord = true;
+    } else if (c === ' ' || c === '\t' || c === '\n') {
+      if (inWord) words.push(cur);
+      cur = '';
+      inWord = false;
+    } else {
+      cur += c;
+      inWord = true;
+    }
+  }
+  if (quote) return `unmatched ${quote === "'" ? 'single' : 'double'} quote`;
+  if (inWord) words.push(cur);
+  return words;
+}
+
+/**
+ * busybox xargs [-0rt] [-n N] [-I STR] [-E STR] [PROG ARGS]: runs PROG (echo by default) with
+ * the words of stdin appended, N at a time, or once per line with STR replaced (-I).
+ */
+export const xargs: Applet = function* (argv, env) {
+  const o = getopt(env, 'xargs', argv, '0rtxn:I:E:s:', false);
+  if (!o) return 1;
+  const f = o.flags;
+  const cmd = o.rest.length ? o.rest : ['echo'];
+  const input = env.stdin.readAll();
+  let items: string[];
+  const replace = f.get('I');
+  if (replace !== undefined) items = input.split('\n').filter((l) => l.trim() !== '');
+  else if (f.has('0')) items = input.split('\0').filter((w) => w !== '');
+  else {
+    const words = xargsWords(input);
+    if (typeof words === 'string') {
+      err(env, 'xargs', words);
+      return 1;
+    }
+    items = words;
+  }
+  const eof = f.get('E');
+  if (eof !== undefined) {
+    const at = items.indexOf(eof);
+    if (at >= 0) items = items.slice(0, at);
+  }
+  const per = replace !== undefined ? 1 : f.has('n') ? Number(f.get('n')) : Infinity;
+  if (!(per >= 1)) {
+    err(env, 'xargs', `invalid number '${f.get('n') ?? ''}'`);
+    return 1;
+  }
+  const batches: string[][] = [];
+  if (replace !== undefined) for (const line of items) batches.push(cmd.map((a) => a.split(replace).join(line)));
+  else for (let i = 0; i < items.length; i += per === Infinity ? Math.max(1, items.length) : per) batches.push([...cmd, ...items.slice(i, i + (per === Infinity ? items.length : per))]);
+  // No input: the command still runs once, unless -r.
+  if (batches.length === 0 && !f.has('r') && replace === undefined) batches.push([...cmd]);
+  let status = 0;
+  for (const run of batches) {
+    if (f.has('t')) env.ctx.stderr(`${run.join(' ')}\n`);
+    const r = env.spawn(run);
+    const code = typeof r === 'number' ? r : yield* r;
+    if (code === 127 || code === 126) return code;
+    if (code === 255) {
+      err(env, 'xargs', `${run[0]}: exited with status 255; aborting`);
+      return 124;
+    }
+    if (code !== 0) status = 123;
   }
   return status;
 };
