@@ -116,3 +116,21 @@ test('kubectl edit opens the live object in the editor, and Apply saves the chan
   await lab.runAndWait('kubectl get deployment web -o jsonpath={.spec.replicas}');
   await lab.expectTerminal(/jsonpath=\{\.spec\.replicas\}\s*3/);
 });
+
+test('the workstation shell sees the editor files, and what it writes comes back to the editor', async ({ page }) => {
+  const lab = new LabPage(page);
+  await lab.open();
+  // The starter file is pod.yaml; the shell reads what the editor holds.
+  await lab.runAndWait('grep image pod.yaml');
+  await lab.expectTerminal(/grep image pod\.yaml\s+image: nginx:1\.27/);
+  // A generator's YAML redirected to a file opens as a new tab.
+  await lab.runAndWait('kubectl create deployment api --image=nginx:1.27 --dry-run=client -o yaml > api.yaml');
+  await expect(lab.editorRegion.getByRole('tab', { name: /api\.yaml/ })).toBeVisible();
+  // sed -i changes the file in the editor too.
+  await lab.runAndWait("sed -i 's/replicas: 1/replicas: 3/' api.yaml");
+  await lab.editorRegion.getByRole('tab', { name: /api\.yaml/ }).click();
+  await expect(lab.editorRegion.locator('.monaco-editor .view-lines')).toContainText('replicas:\u00a03');
+  await lab.runAndWait('kubectl apply -f api.yaml');
+  await lab.expectTerminal(/deployment\.apps\/api created/);
+  expect(lab.errors).toEqual([]);
+});

@@ -197,7 +197,14 @@ export const useLab = create<LabState>((set, get) => {
   const saved = loadSaved('lab');
   const prefs = loadPrefs();
   const readFile = (name: string) => get().files.find((f) => f.name === name)?.text;
-  const labOptions = (seed: number) => ({ ...LAB_OPTIONS, seed, readFile, ...(kubectlTool ? { kubectl: kubectlTool } : {}) });
+  // What the workstation's shell writes in its home directory comes back to the workspace:
+  // changes to a file the editor has, and new YAML or JSON files (kubectl ... -o yaml > x.yaml).
+  const writeFile = (name: string, text: string): void => {
+    const files = get().files;
+    if (files.some((f) => f.name === name)) set({ files: files.map((f) => (f.name === name ? { ...f, text } : f)) });
+    else if (/\.(ya?ml|json)$/.test(name)) set({ files: [...files, { name, text }] });
+  };
+  const labOptions = (seed: number) => ({ ...LAB_OPTIONS, seed, readFile, writeFile, ...(kubectlTool ? { kubectl: kubectlTool } : {}) });
 
   function attach(d: LabDriver): void {
     driver = d;

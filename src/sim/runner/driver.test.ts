@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { LabDriver, type DriverEvent } from './driver.ts';
 import { KUBECTL } from '../kubectl/tool.ts';
+import type { Pod } from '../api.ts';
+import type { KubeObject } from '../store/types.ts';
 
 const POD = `apiVersion: v1
 kind: Pod
@@ -148,5 +150,53 @@ describe('LabDriver rewind and play forward', () => {
     expect(branched.future).toHaveLength(0);
     branched.advance(60_000);
     expect(branched.cluster.store.get('Pod', 'default', 'web')).toBeUndefined();
+  });
+});
+
+const image = (d: LabDriver) => d.cluster.store.get<Pod & KubeObject>('Pod', 'default', 'web')?.spec?.containers[0]?.image;
+
+describe('the workspace in the workstation shell', () => {
+  function workspace(files: Record<string, string>) {
+    const writes: [string, string][] = [];
+    const d = new LabDriver({ kubectl: KUBECTL, seed: 3, readFile: (n) => files[n], writeFile: (n, t) => {
+      writes.push([n, t]);
+      files[n] = t;
+    } });
+    const events = collect(d);
+    return { d, files, writes, out: () => text(events) };
+  }
+
+  it('shows the editor files to cat and sed, takes back what sed -i changed and what a redirect created', () => {
+    const w = workspace({ 'web.yaml': POD });
+    w.d.submit('grep image web.yaml');
+    expect(w.out()).toContain('    image: nginx:1.27\n');
+    w.d.submit("sed -i 's/nginx:1.27/nginx:1.28/' web.yaml");
+    expect(w.files['web.yaml']).toContain('image: nginx:1.28');
+    w.d.submit('kubectl create deployment api --image=nginx:1.27 --dry-run=client -o yaml > api.yaml');
+    expect(w.writes.map(([n]) => n)).toEqual(['web.yaml', 'api.yaml']);
+    expect(w.files['api.yaml']).toContain('kind: Deployment');
+    w.d.submit('kubectl apply -f web.yaml');
+    expect(image(w.d)).toBe('nginx:1.28');
+  });
+
+  it('lets a later edit in the editor win over the copy the shell last saw', () => {
+    const w = workspace({ 'web.yaml': POD });
+    w.d.submit('cat web.yaml > /dev/null');
+    w.files['web.yaml'] = POD.replace('nginx:1.27', 'nginx:1.26');
+    w.d.submit('kubectl apply -f web.yaml');
+    w.d.submit('grep image web.yaml');
+    expect(w.out()).toContain('    image: nginx:1.26\n');
+    expect(image(w.d)).toBe('nginx:1.26');
+  });
+
+  it('does not write to the workspace while replaying, and the replay reaches the same cluster', () => {
+    const w = workspace({ 'web.yaml': POD });
+    w.d.submit("sed -i 's/nginx:1.27/nginx:1.28/' web.yaml");
+    w.d.submit('kubectl apply -f web.yaml');
+    w.d.advance(5_000);
+    const writes: string[] = [];
+    const again = LabDriver.replay({ kubectl: KUBECTL, seed: 3, readFile: () => undefined, writeFile: (n) => writes.push(n) }, w.d.actions, w.d.now);
+    expect(writes).toEqual([]);
+    expect(state(again)).toBe(state(w.d));
   });
 });

@@ -49,6 +49,8 @@ export interface DriverOptions extends ClusterOptions {
   readFile?: (path: string) => string | undefined;
   /** kubectl (`KUBECTL`); the page installs it later, when its chunk has loaded (see install). */
   kubectl?: KubectlTool;
+  /** A workspace file the workstation's shell changed or created (not called during replay). */
+  writeFile?: (path: string, text: string) => void;
 }
 
 export class LabDriver {
@@ -65,6 +67,8 @@ export class LabDriver {
   private reading: Record<string, string> | undefined;
   /** During replay, the files the action recorded stand in for the workspace. */
   private replayFiles: Record<string, string> | undefined;
+  /** True from the start of a replay until it reaches its end (see replayer). */
+  private replaying = false;
   /** What both sessions share: one kubectl, installed once. */
   private readonly sessionOpts: SessionOptions;
 
@@ -77,7 +81,11 @@ export class LabDriver {
       return text;
     };
     // A terminal stream runs until Ctrl+C, not for the runner's 30 s.
-    this.sessionOpts = { readFile, streamLimitMs: Number.POSITIVE_INFINITY };
+    // A replay must not write: the workspace already holds what the student has now.
+    const writeFile = (path: string, text: string): void => {
+      if (!this.replaying) this.opts.writeFile?.(path, text);
+    };
+    this.sessionOpts = { readFile, writeFile, streamLimitMs: Number.POSITIVE_INFINITY };
     if (opts.kubectl) this.sessionOpts.kubectl = opts.kubectl;
     this.lanes = {
       terminal: new Lane('terminal', new Session(this.cluster, this.sessionOpts)),
@@ -258,6 +266,7 @@ export class LabDriver {
    */
   static replayer(opts: DriverOptions, actions: readonly Action[], until?: number): Replayer {
     const d = new LabDriver(opts);
+    d.replaying = true;
     const start = d.now;
     const end = Math.max(until ?? actions.reduce((m, a) => Math.max(m, a.at), d.now), d.now);
     d.future = actions.filter((a) => a.at > end);
@@ -278,6 +287,7 @@ export class LabDriver {
         }
         d.cluster.clock.runUntil(target);
         done = target >= end && i >= past.length;
+        if (done) d.replaying = false;
         return done;
       },
     };

@@ -21,6 +21,12 @@ import { trafficShellCommand } from './traffic-command.ts';
 export interface SessionOptions {
   /** Files outside the session's own filesystem (the script's folder, the workspace). */
   readFile?: (path: string) => string | undefined;
+  /**
+   * A file the workstation's shell changed or created in the home directory, for the
+   * workspace (the page's editor takes it; headless, nothing does and the change stays in
+   * the session). See syncIn.
+   */
+  writeFile?: (path: string, text: string) => void;
   /** How long `logs -f` / `get -w` run before the session stops them (ms). Default 30 s. */
   streamLimitMs?: number;
   /**
@@ -86,8 +92,45 @@ export class Session {
 
   private readFile(path: string): string | undefined {
     const p = normalizePath(path, '/root');
-    if (this.hostFs.stat(p)?.kind === 'file') return this.hostFs.readFile(p);
-    return this.opts.readFile?.(path);
+    const local = this.hostFs.stat(p);
+    const name = homeName(p);
+    if (name === undefined) return local?.kind === 'file' ? local.content : this.opts.readFile?.(path);
+    const shared = this.opts.readFile?.(name);
+    // The workspace is the truth for its files, unless the shell changed the copy in the home
+    // directory and nobody took the change (headless, where there is no editor to take it).
+    if (shared !== undefined && !(local?.kind === 'file' && local.content !== this.agreed.get(name))) return shared;
+    return local?.kind === 'file' ? local.content : shared;
+  }
+
+  /**
+   * Workspace files as the shell in the home directory sees them: before a command, every
+   * workspace file the line names is copied into /root if it changed since the two last
+   * agreed (so `cat web.yaml`, `sed -i ... web.yaml` and `grep image *.yaml`-free lines see
+   * the editor's text); after it, what the shell changed or created there is offered back
+   * (writeFile). `agreed` is the text both sides last had.
+   */
+  private readonly agreed = new Map<string, string>();
+
+  private syncIn(script: string): void {
+    if (!this.opts.readFile) return;
+    for (const token of new Set(script.split(/[\s|;&<>()$`'"=]+/))) {
+      const name = homeName(normalizePath(token.replace(/^\.\//, ''), '/root'));
+      if (!name || !/^[\w.-]+$/.test(name) || name.startsWith('-')) continue;
+      const text = this.opts.readFile(name);
+      if (text === undefined || this.agreed.get(name) === text) continue;
+      this.hostFs.writeFile(`/root/${name}`, text);
+      this.agreed.set(name, text);
+    }
+  }
+
+  private syncOut(): void {
+    for (const name of this.hostFs.list('/root')) {
+      const node = this.hostFs.stat(`/root/${name}`);
+      if (node?.kind !== 'file' || this.agreed.get(name) === node.content) continue;
+      if (!this.opts.writeFile) continue;
+      this.opts.writeFile(name, node.content);
+      this.agreed.set(name, node.content);
+    }
   }
 
   private kubectlEnv(stdin?: string, streamLimitMs?: number): KubectlEnv {
@@ -217,7 +260,12 @@ export class Session {
       ['traffic', trafficShellCommand(this.cluster, () => this.namespace)],
       ['ssh', (argv: string[], ctx: ProcessContext): Job => this.ssh(argv.slice(1), { out: (t) => ctx.stdout(t), err: (t) => ctx.stderr(t) })],
     ]);
-    return yield* this.bounded(runShell(script, this.hostContext(o), { busyboxVersion: '1.36', extraCommands }));
+    this.syncIn(script);
+    try {
+      return yield* this.bounded(runShell(script, this.hostContext(o), { busyboxVersion: '1.36', extraCommands }));
+    } finally {
+      this.syncOut();
+    }
   }
 
   /**
@@ -429,4 +477,10 @@ export function hasShellSyntax(line: string): boolean {
     else if (ch === '$' && line[i + 1] === '(') return true;
   }
   return false;
+}
+
+/** The name of a file directly in the workstation's home directory, or undefined. */
+function homeName(path: string): string | undefined {
+  const m = /^\/root\/([^/]+)$/.exec(path);
+  return m ? m[1] : undefined;
 }
