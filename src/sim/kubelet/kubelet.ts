@@ -12,7 +12,7 @@ import { parseImageRef } from '../runtime/imageref.ts';
 import { GENERIC_MAIN, lookupImage, type BinarySpec, type ResolvedImage } from '../runtime/images.ts';
 import { PodNetwork } from '../runtime/network.ts';
 import { IngressRouter } from '../runtime/ingress.ts';
-import type { Network, Proc, ProcessContext } from '../runtime/process.ts';
+import type { Network, Proc, ProcessContext, ProcessEntry } from '../runtime/process.ts';
 import { newDir, treeFrom, Vfs, type DirNode } from '../runtime/vfs.ts';
 import { isKnownCommand, runArgv } from '../runtime/shell/index.ts';
 import { Backoff } from './backoff.ts';
@@ -70,6 +70,8 @@ export interface RunningContainer {
   mainMemory?: number;
   /** Memory of processes started by `kubectl exec`, one entry per session. */
   execMemory?: Map<object, number>;
+  /** The container's PID namespace: PID 1 and the exec'd processes alive, and the next PID. */
+  pids?: { next: number; table: Map<number, ProcessEntry> };
   /** Wall time this instance was created (crictl's CREATED). */
   createdAt?: number;
   /** The previous, exited instance, kept as kubelet's container GC keeps one per container. */
@@ -643,7 +645,7 @@ export class Kubelet {
       : [...(c.spec.command ?? image.model.entrypoint ?? []), ...(c.spec.args ?? (c.spec.command ? [] : image.model.cmd ?? []))];
     const binaries = new Map<string, BinarySpec>(Object.entries(image.model.binaries ?? {}));
     const extra = new Map([...binaries].map(([k, v]) => [k, v.run] as const));
-    const shellOpts = { extraCommands: extra, busyboxVersion: image.model.busyboxVersion?.(image.ref.tag) ?? '1.36', hasShell: image.model.shell };
+    const shellOpts = { extraCommands: extra, busyboxVersion: image.model.busyboxVersion?.(image.ref.tag) ?? '1.36', hasShell: image.model.shell, missing: new Set(image.model.lacks?.(image.ref.tag) ?? []) };
     const first = argv[0] ?? '';
     const known = first !== '' && (binaries.has(first) || binaries.has(first.split('/').pop() ?? '') || (image.model.shell && isKnownCommand(first, shellOpts)));
     const startedAt = this.sim.clock.wallTime;
@@ -663,6 +665,9 @@ export class Kubelet {
     c.usage = { memoryBytes: image.model.memoryBytes, cpuMilli: image.model.cpuMilli };
     c.mainMemory = image.model.memoryBytes;
     c.execMemory = new Map();
+    // runc's own setup takes the first few PIDs after 1; the first exec'd process gets about 7.
+    const procs = image.model.processes?.(argv) ?? [{ pid: 1, user: 'root', args: argv.join(' ') }];
+    c.pids = { next: Math.max(6, ...procs.map((p) => p.pid)) + 1, table: new Map(procs.map((p) => [p.pid, p])) };
     this.event(w, 'Normal', 'Started', `Started container ${c.spec.name}`, c);
     c.env = env.env;
     delete c.probeExec;
@@ -777,10 +782,20 @@ export class Kubelet {
    * container's limit (`tail /dev/zero` in an exec session OOM-kills the container). release()
    * when the session ends gives the memory back.
    */
-  execSession(w: PodWorker, c: RunningContainer, out: (stream: 'stdout' | 'stderr', text: string) => void): { ctx: ProcessContext; release: () => void } {
+  execSession(w: PodWorker, c: RunningContainer, out: (stream: 'stdout' | 'stderr', text: string) => void, argv: readonly string[] = []): { ctx: ProcessContext; release: () => void } {
     const key = {};
     const instance = c.containerID;
     const ctx = this.execContext(w, c, out);
+    // The exec'd process joins the container's PID namespace; what it runs gets PIDs after it.
+    const pids = c.pids;
+    const pid = pids ? pids.next++ : 0;
+    const args = argv.join(' ');
+    pids?.table.set(pid, { pid, user: 'root', args });
+    ctx.processes = (self) => {
+      const rows = [...(pids?.table.values() ?? [])];
+      if (self !== args && pids) rows.push({ pid: pids.next++, user: 'root', args: self });
+      return rows.sort((a, b) => a.pid - b.pid);
+    };
     ctx.setUsage = (u) => {
       if (u.memoryBytes === undefined || c.containerID !== instance || c.state.type !== 'running') return;
       c.execMemory?.set(key, u.memoryBytes);
@@ -788,6 +803,7 @@ export class Kubelet {
       this.checkMemory(w, c);
     };
     const release = (): void => {
+      pids?.table.delete(pid);
       if (c.containerID !== instance || !c.execMemory?.delete(key)) return;
       this.sumMemory(c);
     };
@@ -839,10 +855,10 @@ export class Kubelet {
     else finish(137);
   }
 
-  shellOptionsFor(c: RunningContainer): { extraCommands: Map<string, (argv: string[], ctx: ProcessContext) => Proc>; busyboxVersion: string; hasShell: boolean } {
+  shellOptionsFor(c: RunningContainer): { extraCommands: Map<string, (argv: string[], ctx: ProcessContext) => Proc>; busyboxVersion: string; hasShell: boolean; missing: ReadonlySet<string> } {
     const model = c.image?.model;
     const extra = new Map(Object.entries(model?.binaries ?? {}).map(([k, v]) => [k, v.run] as const));
-    return { extraCommands: extra, busyboxVersion: model?.busyboxVersion?.(c.image?.ref.tag ?? '') ?? '1.36', hasShell: model?.shell ?? false };
+    return { extraCommands: extra, busyboxVersion: model?.busyboxVersion?.(c.image?.ref.tag ?? '') ?? '1.36', hasShell: model?.shell ?? false, missing: new Set(model?.lacks?.(c.image?.ref.tag ?? '') ?? []) };
   }
 
   private checkMemory(w: PodWorker, c: RunningContainer): void {

@@ -358,7 +358,9 @@ export class Session {
     }
     const body = cmd.heredoc !== undefined ? `${cmd.line}\n${cmd.heredoc}${heredocDelimiter(cmd.line)}\n` : cmd.line;
     const script = m.cwd === '/' ? body : `cd ${shellQuote(m.cwd)} 2>/dev/null\n${body}`;
-    const code = yield* this.tool.execIn(this.kubectlEnv(), m.ref, ['sh', '-c', script], o);
+    const ran = yield* this.tool.execIn(this.kubectlEnv(), m.ref, ['sh', '-c', script], o);
+    // A negative status: the exec never started (its error is printed).
+    const code = ran < 0 ? 1 : ran;
     if (!this.containerAlive(m)) return this.sessionKilled(o);
     return code;
   }

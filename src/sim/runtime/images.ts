@@ -5,7 +5,7 @@
 // if they have one, else they idle and listen on the pod's declared ports.
 
 import { editDistance } from '../editDistance.ts';
-import type { HttpRequest, HttpResponse, Listener, Proc, ProcessContext } from './process.ts';
+import type { HttpRequest, HttpResponse, Listener, Proc, ProcessContext, ProcessEntry } from './process.ts';
 import type { ImageRef } from './imageref.ts';
 
 export type Binary = (argv: string[], ctx: ProcessContext) => Proc;
@@ -24,6 +24,13 @@ export interface ImageModel {
   sizeBytes: number;
   /** Whether /bin/sh exists (busybox- or distro-based images). */
   shell: boolean;
+  /** busybox applets the image's userland lacks, by tag (Debian images ship without ps). */
+  lacks?: (tag: string) => readonly string[];
+  /**
+   * What `ps` shows once the main process runs, when its command line is not what it was
+   * started with (an entrypoint script that execs a server that renames itself and forks).
+   */
+  processes?: (argv: readonly string[]) => ProcessEntry[] | undefined;
   busyboxVersion?: (tag: string) => string;
   entrypoint?: string[];
   cmd?: string[];
@@ -40,6 +47,12 @@ export interface ImageModel {
 }
 
 const MI = 1024 * 1024;
+
+// Debian-based images come without procps (no ps) unless they are the full language images;
+// their alpine tags have busybox's.
+const NO_PS: readonly string[] = ['ps'];
+const debianLacks = (tag: string): readonly string[] => (/alpine/.test(tag) ? [] : NO_PS);
+const slimLacks = (tag: string): readonly string[] => (/slim/.test(tag) ? NO_PS : []);
 
 function* serve(ctx: ProcessContext, listeners: Listener[], onBindError: (port: number) => string): Proc {
   for (const l of listeners) {
@@ -730,6 +743,7 @@ export const CATALOG: ImageModel[] = [
   },
   {
     name: 'docker.io/library/nginx',
+    lacks: debianLacks,
     tags: SEMVER_ALPINE('1'),
     sizeBytes: 72_195_292,
     shell: true,
@@ -738,12 +752,24 @@ export const CATALOG: ImageModel[] = [
     env: { NGINX_VERSION: '1.27.3', NJS_VERSION: '0.8.9', PKG_RELEASE: '1~bookworm' },
     files: nginxFiles,
     binaries: { '/docker-entrypoint.sh': sig(nginxMain), nginx: sig(nginxMain), curl: sig(curl) },
+    // The entrypoint execs nginx, whose master renames itself and starts two workers (the
+    // error log's "start worker process 29" and 30).
+    processes: (argv) => {
+      const cmd = argv[0]?.endsWith('docker-entrypoint.sh') ? argv.slice(1) : argv;
+      if (!cmd[0]?.endsWith('nginx')) return undefined;
+      return [
+        { pid: 1, user: 'root', args: `nginx: master process ${cmd.join(' ')}` },
+        { pid: 29, user: 'nginx', args: 'nginx: worker process' },
+        { pid: 30, user: 'nginx', args: 'nginx: worker process' },
+      ];
+    },
     memoryBytes: 3 * MI,
     cpuMilli: 0,
     description: 'nginx: serves /usr/share/nginx/html on :80, logs to /var/log/nginx',
   },
   {
     name: 'docker.io/library/redis',
+    lacks: debianLacks,
     tags: SEMVER_ALPINE('[5-7]'),
     sizeBytes: 45_102_112,
     shell: true,
@@ -879,6 +905,7 @@ export const CATALOG: ImageModel[] = [
   },
   {
     name: 'docker.io/library/httpd',
+    lacks: debianLacks,
     tags: SEMVER_ALPINE('2'),
     sizeBytes: 58_000_000,
     shell: true,
@@ -890,6 +917,7 @@ export const CATALOG: ImageModel[] = [
   },
   {
     name: 'docker.io/library/postgres',
+    lacks: debianLacks,
     tags: SEMVER_ALPINE('1[0-7]'),
     sizeBytes: 150_000_000,
     shell: true,
@@ -903,6 +931,7 @@ export const CATALOG: ImageModel[] = [
   },
   {
     name: 'docker.io/library/mysql',
+    lacks: () => NO_PS,
     tags: /^(latest|[58](\.\d+){0,2}|9(\.\d+){0,2}|lts)$/,
     sizeBytes: 170_000_000,
     shell: true,
@@ -928,6 +957,7 @@ export const CATALOG: ImageModel[] = [
   },
   {
     name: 'docker.io/library/debian',
+    lacks: debianLacks,
     tags: /^(latest|stable|bookworm|bullseye|1[1-3](-slim)?|bookworm-slim)$/,
     sizeBytes: 48_000_000,
     shell: true,
@@ -940,6 +970,7 @@ export const CATALOG: ImageModel[] = [
   },
   {
     name: 'docker.io/library/node',
+    lacks: slimLacks,
     tags: /^(latest|lts|(1[68]|2[0-4])(\.\d+){0,2}(-alpine|-slim)?)$/,
     sizeBytes: 380_000_000,
     shell: true,
@@ -952,6 +983,7 @@ export const CATALOG: ImageModel[] = [
   },
   {
     name: 'docker.io/library/python',
+    lacks: slimLacks,
     tags: /^(latest|3(\.\d+){0,2}(-alpine|-slim)?)$/,
     sizeBytes: 370_000_000,
     shell: true,
@@ -964,6 +996,7 @@ export const CATALOG: ImageModel[] = [
   },
   {
     name: 'docker.io/library/memcached',
+    lacks: debianLacks,
     tags: /^(latest|1(\.\d+){0,2}(-alpine)?|alpine)$/,
     sizeBytes: 30_000_000,
     shell: true,

@@ -91,4 +91,17 @@ export interface ProcessContext {
    * objects of its class. Only the ingress controller image uses it.
    */
   ingress?(req: HttpRequest, opts: { className: string; https: boolean }): HttpResponse;
+  /**
+   * The processes this one can see in its PID namespace (the container's), oldest first,
+   * for `ps`; `self` is the caller's command line, listed with a PID of its own unless it is
+   * the exec'd process itself.
+   */
+  processes?(self: string): ProcessEntry[];
+}
+
+export interface ProcessEntry {
+  pid: number;
+  user: string;
+  /** The command line, as /proc/PID/cmdline shows it. */
+  args: string;
 }

@@ -3,7 +3,7 @@
 
 import type { Container, Pod } from '../../api.ts';
 import type { PodWorker, RunningContainer } from '../../kubelet/kubelet.ts';
-import { runArgv } from '../../runtime/shell/index.ts';
+import { isKnownCommand, runArgv } from '../../runtime/shell/index.ts';
 import type { LogBuffer, LogLine } from '../../kubelet/logs.ts';
 import { apiErrorText } from '../../store/types.ts';
 import { bool, int, str, strings, type Parsed } from '../flags.ts';
@@ -194,29 +194,38 @@ export const logsCommand: Command = {
 
 // ------------------------------------------------------------------ exec
 
+/**
+ * What execIn returns when the API server or the runtime refused before anything ran (the
+ * error is printed); kubectl then exits 1 without "command terminated with exit code".
+ */
+export const EXEC_NOT_STARTED = -1;
+
 /** Run argv in a running container; output goes to o, time passes while it waits. */
 export function* execIn(env: KubectlEnv, ref: ContainerRef, argv: string[], o: Output): Job {
   const c = ref.container;
   const kubelet = env.cluster.kubelets.get(ref.pod.spec?.nodeName ?? '');
   if (ref.pod.status?.phase === 'Succeeded' || ref.pod.status?.phase === 'Failed') {
     o.err(`error: cannot exec into a container in a completed pod; current phase is ${ref.pod.status.phase}\n`);
-    return 1;
+    return EXEC_NOT_STARTED;
   }
   if (!kubelet || !ref.worker || !c || c.state.type !== 'running' || !c.fs) {
     o.err(`error: unable to upgrade connection: container not found ("${ref.spec.name}")\n`);
-    return 1;
+    return EXEC_NOT_STARTED;
   }
   const opts = kubelet.shellOptionsFor(c);
   const first = argv[0] ?? '';
   const knownBinary = opts.extraCommands.has(first) || opts.extraCommands.has(first.split('/').pop() ?? '');
-  if (!opts.hasShell && !knownBinary) {
+  // The runtime looks the binary up before anything runs: a missing one is the OCI error,
+  // not a shell's "not found" (kubectl exec nginx -- ps: Debian's nginx has no ps).
+  const runnable = knownBinary || (opts.hasShell && (isKnownCommand(first, opts) || c.fs.stat(first)?.kind === 'file'));
+  if (!runnable) {
     const id = env.cluster.random.hex(64);
     o.err(
       `error: Internal error occurred: Internal error occurred: error executing command in container: failed to exec in container: failed to start exec "${id}": OCI runtime exec failed: exec failed: unable to start container process: exec: "${first}": executable file not found in $PATH: unknown\n`,
     );
-    return 1;
+    return EXEC_NOT_STARTED;
   }
-  const session = kubelet.execSession(ref.worker, c, (stream, text) => (stream === 'stdout' ? o.out(text) : o.err(text)));
+  const session = kubelet.execSession(ref.worker, c, (stream, text) => (stream === 'stdout' ? o.out(text) : o.err(text)), argv);
   const instance = c.containerID;
   const gen = runArgv(argv, session.ctx, opts);
   let code: number;
@@ -284,6 +293,7 @@ function* exec(env: KubectlEnv, p: Parsed, o: Output): Job {
     return 1;
   }
   const code = yield* execIn(env, ref, argv, o);
+  if (code === EXEC_NOT_STARTED) return 1;
   if (code !== 0 && code !== undefined) o.err(`command terminated with exit code ${code}\n`);
   return code;
 }

@@ -55,7 +55,7 @@ function directApplet(name: string, opts: ShellOptions): (typeof APPLETS)[string
   const slash = name.lastIndexOf('/');
   const base = name.slice(slash + 1);
   if (slash >= 0 && (!BIN_DIRS.has(name.slice(0, slash) || '/') || opts.extraCommands?.has(base))) return undefined;
-  if (base === 'busybox' || base === 'env' || base === 'exec' || base === 'nohup' || base === 'timeout') return undefined;
+  if (base === 'busybox' || base === 'env' || base === 'exec' || base === 'nohup' || base === 'timeout' || opts.missing?.has(base)) return undefined;
   return APPLETS[base];
 }
 
@@ -65,6 +65,7 @@ export function isKnownCommand(name: string, opts: ShellOptions = {}): boolean {
   const slash = name.lastIndexOf('/');
   const base = name.slice(slash + 1);
   if (extras?.has(name) || (slash >= 0 && extras?.has(base))) return true;
+  if (opts.missing?.has(base)) return false;
   if (slash < 0) return APPLETS[name] !== undefined;
   const dir = name.slice(0, slash) || '/';
   return BIN_DIRS.has(dir) && APPLETS[base] !== undefined;

@@ -2,7 +2,7 @@
 // tail -f, a server binary) yields a Wait up through every enclosing loop to the kubelet, which
 // resumes it on the virtual clock; everything else runs synchronously.
 
-import type { Listener, Network, Proc, ProcessContext, Wait } from '../process.ts';
+import type { Listener, Network, Proc, ProcessContext, ProcessEntry, Wait } from '../process.ts';
 import type { FileNode, Vfs } from '../vfs.ts';
 import { FsError, fsErrorText, normalizePath } from '../vfs.ts';
 import type { Node, Part, Redir, Script, Word } from './ast.ts';
@@ -50,6 +50,7 @@ class Runtime {
   readonly budget: number;
   readonly version: string;
   readonly extras: Map<string, ExtraCommand>;
+  readonly missing: ReadonlySet<string> | undefined;
   readonly baseOut: Sink;
   readonly baseErr: Sink;
   jobs: Job[] = [];
@@ -81,6 +82,7 @@ class Runtime {
     this.budget = opts.maxStepsBeforeYield ?? DEFAULT_MAX_STEPS;
     this.version = opts.busyboxVersion ?? DEFAULT_BUSYBOX_VERSION;
     this.extras = opts.extraCommands ?? new Map();
+    this.missing = opts.missing;
     this.baseOut = { write: (s) => ctx.stdout(s) };
     this.baseErr = { write: (s) => ctx.stderr(s) };
     this.nextPid = pid + 6;
@@ -725,7 +727,7 @@ export class Shell {
     const slash = name.lastIndexOf('/');
     if (slash < 0) {
       const a = APPLETS[name];
-      return a ? { kind: 'applet', fn: a } : null;
+      return a && !this.rt.missing?.has(name) ? { kind: 'applet', fn: a } : null;
     }
     const base = name.slice(slash + 1);
     const dir = normalizePath(name.slice(0, slash) || '/', this.cwd);
@@ -733,7 +735,7 @@ export class Shell {
     if (byBase) return { kind: 'extra', fn: byBase };
     if (BIN_DIRS.has(dir)) {
       const a = APPLETS[base];
-      if (a) return { kind: 'applet', fn: a };
+      if (a && !this.rt.missing?.has(base)) return { kind: 'applet', fn: a };
     }
     return null;
   }
@@ -1419,6 +1421,9 @@ class ChildEnv implements AppletEnv, ProcessContext {
   }
   signal(pid: number, sig: number): 'ok' | 'esrch' {
     return this.sh.rt.ctx.signal?.(pid, sig) ?? 'esrch';
+  }
+  processes(self: string): ProcessEntry[] {
+    return this.sh.rt.ctx.processes?.(self) ?? [{ pid: 1, user: 'root', args: self }];
   }
   spawn(argv: string[], vars?: Map<string, string>): Proc {
     return this.sh.spawnChild(argv, this.io, vars);

@@ -12,6 +12,8 @@ export interface ShellOptions {
   maxStepsBeforeYield?: number;
   /** $$ of the shell (1 when it is the container's main process). */
   pid?: number;
+  /** busybox applets the image does not have (a Debian-based image has no ps). */
+  missing?: ReadonlySet<string>;
 }
 
 /** What an applet sees: a process context wired to its own fds, plus fd 0. */

@@ -43,6 +43,7 @@ export const APPLETS: Record<string, Applet> = {
   tail: files.tail,
   kill: proc.kill,
   xargs: proc.xargs,
+  ps: proc.ps,
   touch: files.touch,
   rm: files.rm,
   mkdir: files.mkdir,

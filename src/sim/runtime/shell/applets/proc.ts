@@ -188,3 +188,43 @@ export const xargs: Applet = function* (argv, env) {
   }
   return status;
 };
+
+/**
+ * busybox ps (procps/ps.c with the desktop options): PID, USER, TIME and COMMAND of the
+ * processes in the container's PID namespace. Options are accepted and ignored, as busybox
+ * ignores most of them (`ps aux`, `ps -ef` print the same); -o picks columns.
+ */
+export const ps: Applet = (argv, env) => {
+  const self = argv.join(' ');
+  const rows = env.ctx.processes?.(self) ?? [{ pid: 1, user: 'root', args: self }];
+  let cols = ['pid', 'user', 'time', 'args'];
+  for (let i = 1; i < argv.length; i++) {
+    const a = argv[i]!;
+    const spec = a === '-o' ? argv[++i] : a.startsWith('-o') ? a.slice(2) : undefined;
+    if (spec === undefined) continue;
+    cols = spec.split(',').map((c) => c.trim()).filter(Boolean);
+    const bad = cols.find((c) => !(c in PS_COLUMNS));
+    if (bad) {
+      err(env, 'ps', `bad -o argument '${bad}', supported arguments: user,group,comm,args,pid,ppid,pgid,etime,nice,rgroup,ruser,time,tty,vsz,sid,stat,rss`);
+      return 1;
+    }
+  }
+  const fmt = (values: string[]): string => values.map((v, k) => (k === values.length - 1 ? v : v.padEnd(PS_COLUMNS[cols[k]!]!.width))).join(' ');
+  let text = fmt(cols.map((c) => PS_COLUMNS[c]!.header)) + '\n';
+  for (const r of rows) text += fmt(cols.map((c) => PS_COLUMNS[c]!.value(r))) + '\n';
+  out(env, text);
+  return 0;
+};
+
+/** The -o columns busybox knows that the lab can fill, with busybox's widths and alignment. */
+const PS_COLUMNS: Record<string, { header: string; width: number; value: (r: { pid: number; user: string; args: string }) => string }> = {
+  pid: { header: 'PID', width: 5, value: (r) => String(r.pid).padStart(5) },
+  ppid: { header: 'PPID', width: 5, value: (r) => String(r.pid === 1 ? 0 : 1).padStart(5) },
+  user: { header: 'USER', width: 8, value: (r) => r.user.slice(0, 8) },
+  ruser: { header: 'RUSER', width: 8, value: (r) => r.user.slice(0, 8) },
+  time: { header: 'TIME', width: 5, value: () => ' 0:00' },
+  etime: { header: 'ELAPSED', width: 7, value: () => '   0:00' },
+  comm: { header: 'COMMAND', width: 16, value: (r) => (r.args.split(' ')[0] ?? '').split('/').pop()!.slice(0, 15) },
+  args: { header: 'COMMAND', width: 0, value: (r) => r.args },
+  stat: { header: 'STAT', width: 4, value: (r) => (r.pid === 1 ? 'S' : 'R') },
+};
