@@ -93,7 +93,7 @@ export function createCluster(opts: ClusterOptions = {}): Cluster {
   const events = new EventRecorder(store, clock);
   const network = new ClusterNetwork(store, random);
   network.now = () => clock.now;
-  const sim: SimContext = { clock, random, store, events, network, version: KUBERNETES_VERSION };
+  const sim: SimContext = { clock, random, store, events, network, version: KUBERNETES_VERSION, applets: new Map() };
   const api = new ApiServer(sim, { defaultTolerationSeconds: opts.evictionTimeoutSeconds ?? DEFAULT_TOLERATION_SECONDS });
   const machines = new Map<string, NodeMachine>();
   const kubelets = new Map<string, Kubelet>();

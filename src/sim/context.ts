@@ -8,6 +8,7 @@ import type { ClusterNetwork } from './runtime/network.ts';
 import type { DirNode } from './runtime/vfs.ts';
 import type { ObjectStore } from './store/store.ts';
 import type { ComponentGate } from './controllers/workqueue.ts';
+import type { Applet } from './runtime/shell/types.ts';
 
 export interface SimContext {
   clock: VirtualClock;
@@ -19,6 +20,11 @@ export interface SimContext {
   version: string;
   /** kube-controller-manager running or not: its controllers' queues wait while it is down. */
   controllerManager?: ComponentGate;
+  /**
+   * Applets installed with kubectl (awk, sed, xargs), which every shell in the cluster has
+   * beside the core busybox table; empty until a Session with kubectl is made.
+   */
+  applets: Map<string, Applet>;
 }
 
 /** A node's machine: its filesystem (what `ssh node01` sees) and its image cache. */

@@ -7,7 +7,18 @@
 import { kubectl } from './index.ts';
 import { execIn, findContainer } from './commands/containers.ts';
 import { kubectlRead } from './read.ts';
+import { awk } from '../runtime/shell/applets/awk.ts';
+import { sed } from '../runtime/shell/applets/sed.ts';
+import { xargs } from '../runtime/shell/applets/proc.ts';
+import type { Applet } from '../runtime/shell/types.ts';
 
-export const KUBECTL = { run: kubectl, read: kubectlRead, execIn, findContainer };
+/**
+ * The applets beyond busybox's core table: big or only typed by people, so they load with
+ * kubectl, apart from the page's first load. Every shell in the cluster gets them when a
+ * Session with kubectl is made (installTools); nothing a person types runs before that.
+ */
+const APPLETS: Record<string, Applet> = { awk, sed, xargs };
+
+export const KUBECTL = { run: kubectl, read: kubectlRead, execIn, findContainer, applets: APPLETS };
 
 export type KubectlTool = typeof KUBECTL;

@@ -14,7 +14,7 @@ import { PodNetwork } from '../runtime/network.ts';
 import { IngressRouter } from '../runtime/ingress.ts';
 import type { Network, Proc, ProcessContext, ProcessEntry } from '../runtime/process.ts';
 import { newDir, treeFrom, Vfs, type DirNode } from '../runtime/vfs.ts';
-import { isKnownCommand, runArgv } from '../runtime/shell/index.ts';
+import { isKnownCommand, runArgv, type Applet } from '../runtime/shell/index.ts';
 import { Backoff } from './backoff.ts';
 import { LogBuffer } from './logs.ts';
 import { ProbeRunner, type ProbeKind } from './probes.ts';
@@ -645,7 +645,7 @@ export class Kubelet {
       : [...(c.spec.command ?? image.model.entrypoint ?? []), ...(c.spec.args ?? (c.spec.command ? [] : image.model.cmd ?? []))];
     const binaries = new Map<string, BinarySpec>(Object.entries(image.model.binaries ?? {}));
     const extra = new Map([...binaries].map(([k, v]) => [k, v.run] as const));
-    const shellOpts = { extraCommands: extra, busyboxVersion: image.model.busyboxVersion?.(image.ref.tag) ?? '1.36', hasShell: image.model.shell, missing: new Set(image.model.lacks?.(image.ref.tag) ?? []) };
+    const shellOpts = { extraCommands: extra, busyboxVersion: image.model.busyboxVersion?.(image.ref.tag) ?? '1.36', hasShell: image.model.shell, missing: new Set(image.model.lacks?.(image.ref.tag) ?? []), applets: this.sim.applets };
     const first = argv[0] ?? '';
     const known = first !== '' && (binaries.has(first) || binaries.has(first.split('/').pop() ?? '') || (image.model.shell && isKnownCommand(first, shellOpts)));
     const startedAt = this.sim.clock.wallTime;
@@ -855,10 +855,10 @@ export class Kubelet {
     else finish(137);
   }
 
-  shellOptionsFor(c: RunningContainer): { extraCommands: Map<string, (argv: string[], ctx: ProcessContext) => Proc>; busyboxVersion: string; hasShell: boolean; missing: ReadonlySet<string> } {
+  shellOptionsFor(c: RunningContainer): { extraCommands: Map<string, (argv: string[], ctx: ProcessContext) => Proc>; busyboxVersion: string; hasShell: boolean; missing: ReadonlySet<string>; applets: ReadonlyMap<string, Applet> } {
     const model = c.image?.model;
     const extra = new Map(Object.entries(model?.binaries ?? {}).map(([k, v]) => [k, v.run] as const));
-    return { extraCommands: extra, busyboxVersion: model?.busyboxVersion?.(c.image?.ref.tag ?? '') ?? '1.36', hasShell: model?.shell ?? false, missing: new Set(model?.lacks?.(c.image?.ref.tag ?? '') ?? []) };
+    return { extraCommands: extra, busyboxVersion: model?.busyboxVersion?.(c.image?.ref.tag ?? '') ?? '1.36', hasShell: model?.shell ?? false, missing: new Set(model?.lacks?.(c.image?.ref.tag ?? '') ?? []), applets: this.sim.applets };
   }
 
   private checkMemory(w: PodWorker, c: RunningContainer): void {

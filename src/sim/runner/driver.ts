@@ -13,7 +13,7 @@ import { createCluster, type Cluster, type ClusterOptions } from '../cluster.ts'
 import type { TimerHandle } from '../clock.ts';
 import type { Job, Output } from '../kubectl/types.ts';
 import { splitScript, type ScriptCommand } from './script.ts';
-import { Session, type SessionOptions } from './session.ts';
+import { installTools, Session, type SessionOptions } from './session.ts';
 import type { KubectlTool } from '../kubectl/tool.ts';
 
 /** Which terminal a command ran in: the student's, or the page's own (the editor's Apply). */
@@ -96,6 +96,7 @@ export class LabDriver {
   /** Install kubectl in a driver made without it (the page does, once the chunk is there). */
   install(tool: KubectlTool): void {
     this.sessionOpts.kubectl = tool;
+    installTools(this.cluster, tool);
   }
 
   get hasKubectl(): boolean {

@@ -48,6 +48,7 @@ const NOT_INSTALLED: KubectlTool = {
     return 127;
   },
   findContainer: () => 'sh: kubectl: not found',
+  applets: {},
 };
 
 type Mode =
@@ -72,6 +73,7 @@ export class Session {
   ) {
     this.hostFs = new Vfs(newDir(), () => cluster.clock.wallTime);
     this.hostFs.mkdir('/root', true);
+    if (opts.kubectl) installTools(cluster, opts.kubectl);
   }
 
   private get tool(): KubectlTool {
@@ -262,7 +264,7 @@ export class Session {
     ]);
     this.syncIn(script);
     try {
-      return yield* this.bounded(runShell(script, this.hostContext(o), { busyboxVersion: '1.36', extraCommands }));
+      return yield* this.bounded(runShell(script, this.hostContext(o), { busyboxVersion: '1.36', extraCommands, applets: this.cluster.applets }));
     } finally {
       this.syncOut();
     }
@@ -335,7 +337,7 @@ export class Session {
       ['systemctl', systemctlFor(this.cluster.kubelets.get(m.node))],
       ['crictl', crictlFor(this.cluster.kubelets.get(m.node))],
     ]);
-    return yield* this.bounded(runShell(script, ctx, { busyboxVersion: '1.36', extraCommands }));
+    return yield* this.bounded(runShell(script, ctx, { busyboxVersion: '1.36', extraCommands, applets: this.cluster.applets }));
   }
 
   private *runInContainer(m: Extract<Mode, { kind: 'container' }>, cmd: ScriptCommand, o: Output): Job {
@@ -485,4 +487,9 @@ export function hasShellSyntax(line: string): boolean {
 function homeName(path: string): string | undefined {
   const m = /^\/root\/([^/]+)$/.exec(path);
   return m ? m[1] : undefined;
+}
+
+/** kubectl's chunk brings the applets beyond busybox's core (awk, sed, xargs) to every shell. */
+export function installTools(cluster: Cluster, tool: KubectlTool): void {
+  for (const [name, applet] of Object.entries(tool.applets)) cluster.applets.set(name, applet);
 }

@@ -6,7 +6,6 @@ import { currentDriver, useLab } from '../../state/labStore.ts';
 import { parseKey } from '../../state/snapshot.ts';
 import { translator } from '../i18n.ts';
 import { createClusterView, type ClusterView } from './clusterView.ts';
-import { ClusterTree } from './ClusterTree.tsx';
 import { isVisible } from './layout.ts';
 import { Legend } from './Legend.tsx';
 import { createParticles } from './particles.ts';
@@ -17,6 +16,8 @@ import './view.css';
 
 // The control plane walk loads when first opened.
 const ControlPlaneWalk = lazy(() => import('../controlplane/ControlPlaneWalk.tsx'));
+// The text view is a mode of its own: it loads when first shown, apart from the first paint.
+const ClusterTree = lazy(() => import('./ClusterTree.tsx').then((m) => ({ default: m.ClusterTree })));
 
 function openShell(podKey: string, container: string): void {
   const { namespace, name } = parseKey(podKey);
@@ -114,7 +115,11 @@ export function ClusterViewPane() {
         <Legend />
       </div>
       {mode === 'text' ? (
-        <div className="cv-tree-wrap">{<ClusterTree />}</div>
+        <div className="cv-tree-wrap">
+          <Suspense fallback={<p className="pane-body muted">…</p>}>
+            <ClusterTree />
+          </Suspense>
+        </div>
       ) : mode === 'controlplane' ? (
         <Suspense fallback={<p className="pane-body muted">…</p>}>
           <ControlPlaneWalk />

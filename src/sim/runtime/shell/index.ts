@@ -2,10 +2,10 @@
 // would, and tell whether a command exists (so the kubelet can fail a container start).
 
 import type { Proc, ProcessContext } from '../process.ts';
-import { APPLETS } from './applets/index.ts';
+import { appletNamed } from './applets/index.ts';
 import { Shell, isShellName } from './interp.ts';
 import { parseScript } from './parser.ts';
-import type { AppletEnv, ShellOptions } from './types.ts';
+import type { Applet, AppletEnv, ShellOptions } from './types.ts';
 import { DEFAULT_BUSYBOX_VERSION } from './types.ts';
 import { Stdin } from './io.ts';
 
@@ -50,13 +50,13 @@ export function* runArgv(argv: string[], ctx: ProcessContext, opts: ShellOptions
   return yield* sh.runTop(sh.spawn(argv, io));
 }
 
-function directApplet(name: string, opts: ShellOptions): (typeof APPLETS)[string] | undefined {
+function directApplet(name: string, opts: ShellOptions): Applet | undefined {
   if (isShellName(name) || opts.extraCommands?.has(name)) return undefined;
   const slash = name.lastIndexOf('/');
   const base = name.slice(slash + 1);
   if (slash >= 0 && (!BIN_DIRS.has(name.slice(0, slash) || '/') || opts.extraCommands?.has(base))) return undefined;
   if (base === 'busybox' || base === 'env' || base === 'exec' || base === 'nohup' || base === 'timeout' || opts.missing?.has(base)) return undefined;
-  return APPLETS[base];
+  return appletNamed(base, opts.applets);
 }
 
 /** Whether `name` (bare or a path) is a busybox applet, a shell, or one of the image's binaries. */
@@ -66,7 +66,7 @@ export function isKnownCommand(name: string, opts: ShellOptions = {}): boolean {
   const base = name.slice(slash + 1);
   if (extras?.has(name) || (slash >= 0 && extras?.has(base))) return true;
   if (opts.missing?.has(base)) return false;
-  if (slash < 0) return APPLETS[name] !== undefined;
+  if (slash < 0) return appletNamed(name, opts.applets) !== undefined;
   const dir = name.slice(0, slash) || '/';
-  return BIN_DIRS.has(dir) && APPLETS[base] !== undefined;
+  return BIN_DIRS.has(dir) && appletNamed(base, opts.applets) !== undefined;
 }

@@ -10,8 +10,8 @@ import { ArithError, evalArith, type ArithVars } from './arith.ts';
 import { escapeGlob, expandPath, hasWildcard, matchPattern, trimPattern } from './glob.ts';
 import { BufferSink, FileSink, nullSink, Stdin, type Io, type Sink } from './io.ts';
 import { parseScript } from './parser.ts';
-import { APPLETS } from './applets/index.ts';
-import type { AppletEnv, ExtraCommand, ShellOptions } from './types.ts';
+import { appletNamed } from './applets/index.ts';
+import type { Applet, AppletEnv, ExtraCommand, ShellOptions } from './types.ts';
 import { DEFAULT_BUSYBOX_VERSION, DEFAULT_MAX_STEPS } from './types.ts';
 
 type Gen<T> = Generator<Wait, T, void>;
@@ -51,6 +51,7 @@ class Runtime {
   readonly version: string;
   readonly extras: Map<string, ExtraCommand>;
   readonly missing: ReadonlySet<string> | undefined;
+  readonly applets: ReadonlyMap<string, Applet> | undefined;
   readonly baseOut: Sink;
   readonly baseErr: Sink;
   jobs: Job[] = [];
@@ -83,6 +84,7 @@ class Runtime {
     this.version = opts.busyboxVersion ?? DEFAULT_BUSYBOX_VERSION;
     this.extras = opts.extraCommands ?? new Map();
     this.missing = opts.missing;
+    this.applets = opts.applets;
     this.baseOut = { write: (s) => ctx.stdout(s) };
     this.baseErr = { write: (s) => ctx.stderr(s) };
     this.nextPid = pid + 6;
@@ -721,12 +723,12 @@ export class Shell {
     return typeof r === 'number' ? r : yield* r;
   }
 
-  resolve(name: string): { kind: 'applet'; fn: (typeof APPLETS)[string] } | { kind: 'extra'; fn: ExtraCommand } | null {
+  resolve(name: string): { kind: 'applet'; fn: Applet } | { kind: 'extra'; fn: ExtraCommand } | null {
     const extra = this.rt.extras.get(name);
     if (extra) return { kind: 'extra', fn: extra };
     const slash = name.lastIndexOf('/');
     if (slash < 0) {
-      const a = APPLETS[name];
+      const a = appletNamed(name, this.rt.applets);
       return a && !this.rt.missing?.has(name) ? { kind: 'applet', fn: a } : null;
     }
     const base = name.slice(slash + 1);
@@ -734,7 +736,7 @@ export class Shell {
     const byBase = this.rt.extras.get(base);
     if (byBase) return { kind: 'extra', fn: byBase };
     if (BIN_DIRS.has(dir)) {
-      const a = APPLETS[base];
+      const a = appletNamed(base, this.rt.applets);
       if (a && !this.rt.missing?.has(base)) return { kind: 'applet', fn: a };
     }
     return null;

@@ -14,6 +14,11 @@ export interface ShellOptions {
   pid?: number;
   /** busybox applets the image does not have (a Debian-based image has no ps). */
   missing?: ReadonlySet<string>;
+  /**
+   * Applets beyond the core table, installed with kubectl's chunk (awk, sed, xargs: see
+   * kubectl/tool.ts). No user command can run before that chunk, so no container misses them.
+   */
+  applets?: ReadonlyMap<string, Applet>;
 }
 
 /** What an applet sees: a process context wired to its own fds, plus fd 0. */

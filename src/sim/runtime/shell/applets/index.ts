@@ -7,10 +7,14 @@ import * as disk from './disk.ts';
 import * as files from './files.ts';
 import * as net from './net.ts';
 import * as proc from './proc.ts';
-import { sed } from './sed.ts';
 import { out } from './util.ts';
 
 const noop: Applet = () => 0;
+
+/** An applet by name: the core table's, or one installed beside it (ShellOptions.applets). */
+export function appletNamed(name: string, more: ReadonlyMap<string, Applet> | undefined): Applet | undefined {
+  return APPLETS[name] ?? more?.get(name);
+}
 
 export const APPLETS: Record<string, Applet> = {
   echo: basic.echo,
@@ -42,7 +46,6 @@ export const APPLETS: Record<string, Applet> = {
   head: files.head,
   tail: files.tail,
   kill: proc.kill,
-  xargs: proc.xargs,
   ps: proc.ps,
   touch: files.touch,
   rm: files.rm,
@@ -53,7 +56,6 @@ export const APPLETS: Record<string, Applet> = {
   ls: files.ls,
   wc: files.wc,
   grep: files.grep,
-  sed,
   egrep: files.grep,
   tee: files.tee,
   sort: files.sort,

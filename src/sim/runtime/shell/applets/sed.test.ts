@@ -2,12 +2,20 @@
 import { describe, expect, it } from 'vitest';
 import { runShell } from '../index.ts';
 import { drive, fakeProcess } from '../testkit.ts';
+import { sed } from './sed.ts';
+import { xargs } from './proc.ts';
+
+// sed and xargs come with kubectl's chunk (kubectl/tool.ts), beside the core table.
+const applets = new Map([
+  ['sed', sed],
+  ['xargs', xargs],
+]);
 
 const POD = 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: web\nspec:\n  containers:\n  - name: nginx\n    image: nginx:1.27\n';
 
 function sh(script: string) {
   const p = fakeProcess({ files: { '/tmp/pod.yaml': POD, '/tmp/n.txt': 'one\ntwo\nthree\nfour\nfive\n' } });
-  const r = drive(runShell(script, p.ctx, {}), p.clock);
+  const r = drive(runShell(script, p.ctx, { applets }), p.clock);
   return { status: r.status, out: p.stdout(), err: p.stderr(), fs: p.ctx.fs };
 }
 

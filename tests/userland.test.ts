@@ -1,0 +1,22 @@
+// The tools beyond busybox's core that come with kubectl (awk, sed, xargs), as a student
+// strings them together on the workstation and in a container.
+import { describe, expect, it } from 'vitest';
+import { lab } from './lab.ts';
+
+describe('awk, sed and xargs in the lab', () => {
+  it('filter kubectl tables on the workstation and feed names back to kubectl', () => {
+    const l = lab().run('kubectl create deployment web --image=nginx:1.27 --replicas=3').advance('20s');
+    expect(l.kubectl(`get pods --no-headers | awk '$3 == "Running" {n++} END {print n+0}'`)).toBe('3\n');
+    const names = l.kubectl(`get pods | awk 'NR>1 {print $1}'`).trim().split('\n');
+    expect(names).toHaveLength(3);
+    for (const n of names) expect(n).toMatch(/^web-[a-z0-9]+-[a-z0-9]{5}$/);
+    expect(l.kubectl('get pods -o name | xargs kubectl delete --wait=false').trim().split('\n')).toHaveLength(3);
+  });
+
+  it('run inside a busybox container, where the real image has them too', () => {
+    const l = lab().run('kubectl run box --image=busybox:1.36 -- sleep 3600').advance('10s');
+    expect(l.kubectl(`exec box -- sh -c "echo a:b:c | awk -F: '{print \\$2}'"`)).toBe('b\n');
+    expect(l.kubectl(`exec box -- sh -c "echo hello | sed s/h/j/"`)).toBe('jello\n');
+    expect(l.kubectl(`exec box -- sh -c "echo 1 2 | xargs -n 1 echo n"`)).toBe('n 1\nn 2\n');
+  });
+});
