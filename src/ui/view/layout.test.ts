@@ -104,15 +104,21 @@ describe('layoutCluster', () => {
   });
 });
 
+/** The init-container article's pod, on its first init container. */
+function initPod(): PodView {
+  const p = pod('myapp-pod', 'node02');
+  p.status = 'Init:0/2';
+  p.containers = [
+    { ...ctr('myapp-container'), phase: 'waiting', reason: 'PodInitializing', ready: false },
+    { ...ctr('init-myservice', 'init'), phase: 'running', reason: 'Running', ready: false },
+    { ...ctr('init-mydb', 'init'), phase: 'waiting', reason: 'PodInitializing', ready: false },
+  ];
+  return p;
+}
+
 describe('init containers in the view', () => {
   it('gives the init container the pod is on room for its whole name, the others their icon, all inside the card', () => {
-    const p = pod('myapp-pod', 'node02');
-    p.status = 'Init:0/2';
-    p.containers = [
-      { ...ctr('myapp-container'), phase: 'waiting', reason: 'PodInitializing', ready: false },
-      { ...ctr('init-myservice', 'init'), phase: 'running', reason: 'Running', ready: false },
-      { ...ctr('init-mydb', 'init'), phase: 'waiting', reason: 'PodInitializing', ready: false },
-    ];
+    const p = initPod();
     const L = layoutCluster(snap([p]), { showSystem: false, width: 560, height: 380 });
     const box = L.pods.find((b) => b.key === p.key)!;
     const [first, second, app] = box.containers;
@@ -127,13 +133,7 @@ describe('init containers in the view', () => {
   });
 
   it('on a narrow card shrinks the others to their icon and cuts the current name as late as it can', () => {
-    const p = pod('myapp-pod', 'node02');
-    p.status = 'Init:0/2';
-    p.containers = [
-      { ...ctr('myapp-container'), phase: 'waiting', reason: 'PodInitializing', ready: false },
-      { ...ctr('init-myservice', 'init'), phase: 'running', reason: 'Running', ready: false },
-      { ...ctr('init-mydb', 'init'), phase: 'waiting', reason: 'PodInitializing', ready: false },
-    ];
+    const p = initPod();
     // 700 px wide: three regions side by side, cards of about 125 px.
     const L = layoutCluster(snap([p]), { showSystem: false, width: 700, height: 380 });
     const box = L.pods.find((b) => b.key === p.key)!;
