@@ -200,3 +200,20 @@ describe('the workspace in the workstation shell', () => {
     expect(state(again)).toBe(state(w.d));
   });
 });
+
+describe('files read after a wait', () => {
+  it('are recorded with the action, so a replay applies what was read then, not what the file holds now', () => {
+    const files: Record<string, string> = { 'later.yaml': POD };
+    const d = new LabDriver({ kubectl: KUBECTL, seed: 3, readFile: (n) => files[n] });
+    // A pasted script: the apply runs 10 s after the line was submitted.
+    d.submit('sleep 10\nkubectl apply -f later.yaml');
+    d.advance(15_000);
+    expect(image(d)).toBe('nginx:1.27');
+    expect(d.actions[0]!.kind === 'line' && d.actions[0]!.files).toEqual({ 'later.yaml': POD });
+    // The student edits the file afterwards; a reload replays the past as it was.
+    files['later.yaml'] = POD.replace('nginx:1.27', 'nginx:1.28');
+    const again = LabDriver.replay({ kubectl: KUBECTL, seed: 3, readFile: (n) => files[n] }, d.actions, d.now);
+    expect(image(again)).toBe('nginx:1.27');
+    expect(state(again)).toBe(state(d));
+  });
+});

@@ -28,15 +28,27 @@ export type DriverEvent =
   /** A command finished; the terminal shows this prompt next. */
   | { kind: 'idle'; channel: Channel; code: number; prompt: string };
 
+type LineAction = Extract<Action, { kind: 'line' }>;
+
+/** A command from a line action; `replayed` when the action is being played again. */
+interface Queued {
+  cmd: ScriptCommand;
+  action: LineAction;
+  replayed: boolean;
+}
+
 interface Running {
   job: Job;
+  /** The action the command came from: files the command reads are recorded with it. */
+  action: LineAction;
+  replayed: boolean;
   timer?: TimerHandle;
   /** The job waits for Ctrl+C (a server loop); no clock event resumes it. */
   forever: boolean;
 }
 
 class Lane {
-  readonly queue: ScriptCommand[] = [];
+  readonly queue: Queued[] = [];
   running: Running | undefined;
   constructor(
     readonly channel: Channel,
@@ -63,10 +75,10 @@ export class LabDriver {
   future: Action[] = [];
   private readonly lanes: Record<Channel, Lane>;
   private listeners = new Set<(e: DriverEvent) => void>();
-  /** Files read while performing the current action (recorded with it). */
-  private reading: Record<string, string> | undefined;
-  /** During replay, the files the action recorded stand in for the workspace. */
-  private replayFiles: Record<string, string> | undefined;
+  /** The command running now, whose file reads are recorded with (or replayed from) its action. */
+  private current: Running | undefined;
+  /** Inside a replayed action's own turn (not a later clock event of its commands). */
+  private performing = false;
   /** True from the start of a replay until it reaches its end (see replayer). */
   private replaying = false;
   /** What both sessions share: one kubectl, installed once. */
@@ -74,16 +86,27 @@ export class LabDriver {
 
   constructor(private readonly opts: DriverOptions = {}) {
     this.cluster = createCluster(opts);
+    // Every read is recorded with the action whose command made it, also when the command
+    // reads after a wait (a pasted script with a sleep), so a replay reads the same text. A
+    // replayed action reads what it recorded; a file it did not record did not exist then,
+    // except for reads after a wait in saves from before such reads were recorded, which read
+    // the workspace as they always did.
     const readFile = (path: string): string | undefined => {
       const name = path.replace(/^\.\//, '');
-      const text = this.replayFiles ? this.replayFiles[name] : this.opts.readFile?.(name);
-      if (text !== undefined && this.reading) this.reading[name] = text;
+      const cur = this.current;
+      if (cur?.replayed) {
+        const recorded = cur.action.files?.[name];
+        return recorded !== undefined || this.performing ? recorded : this.opts.readFile?.(name);
+      }
+      const text = this.opts.readFile?.(name);
+      if (text !== undefined && cur) (cur.action.files ??= {})[name] = text;
       return text;
     };
     // A terminal stream runs until Ctrl+C, not for the runner's 30 s.
-    // A replay must not write: the workspace already holds what the student has now.
+    // A replay must not write, nor an action played again after a rewind: the workspace
+    // already holds what the student has now.
     const writeFile = (path: string, text: string): void => {
-      if (!this.replaying) this.opts.writeFile?.(path, text);
+      if (!this.replaying && !this.current?.replayed) this.opts.writeFile?.(path, text);
     };
     this.sessionOpts = { readFile, writeFile, streamLimitMs: Number.POSITIVE_INFINITY };
     if (opts.kubectl) this.sessionOpts.kubectl = opts.kubectl;
@@ -147,13 +170,7 @@ export class LabDriver {
     this.future = [];
     const action: Action = { at: this.now, kind: 'line', channel, text };
     this.actions.push(action);
-    this.reading = {};
-    try {
-      this.perform(action);
-    } finally {
-      if (Object.keys(this.reading).length) action.files = this.reading;
-      this.reading = undefined;
-    }
+    this.perform(action, false);
   }
 
   /** Ctrl+C in the terminal: stop the running command and drop the queued ones. */
@@ -161,7 +178,7 @@ export class LabDriver {
     this.future = [];
     const action: Action = { at: this.now, kind: 'interrupt' };
     this.actions.push(action);
-    this.perform(action);
+    this.perform(action, false);
   }
 
   /** Let simulated time pass; commands waiting on the clock resume as it reaches them. */
@@ -177,15 +194,15 @@ export class LabDriver {
 
   private replayOne(a: Action): void {
     this.actions.push(a);
-    this.replayFiles = a.kind === 'line' ? (a.files ?? {}) : undefined;
+    this.performing = true;
     try {
-      this.perform(a);
+      this.perform(a, true);
     } finally {
-      this.replayFiles = undefined;
+      this.performing = false;
     }
   }
 
-  private perform(a: Action): void {
+  private perform(a: Action, replayed: boolean): void {
     if (a.kind === 'interrupt') {
       const lane = this.lanes.terminal;
       lane.queue.length = 0;
@@ -198,14 +215,14 @@ export class LabDriver {
       return;
     }
     const lane = this.lanes[a.channel];
-    lane.queue.push(...splitScript(a.text).filter((c) => !c.line.trim().startsWith('#')));
+    for (const cmd of splitScript(a.text)) if (!cmd.line.trim().startsWith('#')) lane.queue.push({ cmd, action: a, replayed });
     if (!lane.running) this.next(lane, 0);
   }
 
   private next(lane: Lane, lastCode: number): void {
     for (;;) {
-      const cmd = lane.queue.shift();
-      if (!cmd) {
+      const item = lane.queue.shift();
+      if (!item) {
         this.emit({ kind: 'idle', channel: lane.channel, code: lastCode, prompt: lane.session.prompt() });
         return;
       }
@@ -213,7 +230,7 @@ export class LabDriver {
         out: (t) => this.emit({ kind: 'output', channel: lane.channel, text: t }),
         err: (t) => this.emit({ kind: 'output', channel: lane.channel, text: t }),
       };
-      lane.running = { job: lane.session.start(cmd, o), forever: false };
+      lane.running = { job: lane.session.start(item.cmd, o), action: item.action, replayed: item.replayed, forever: false };
       const code = this.step(lane);
       if (code === undefined) return;
       lastCode = code;
@@ -224,12 +241,16 @@ export class LabDriver {
   private step(lane: Lane): number | undefined {
     const running = lane.running!;
     let r: IteratorResult<unknown, number>;
+    const outer = this.current;
+    this.current = running;
     try {
       r = running.job.next();
     } catch (e) {
       // A bug in the simulator must not kill the terminal: say so and go on.
       this.emit({ kind: 'output', channel: lane.channel, text: `kubelab: internal error: ${e instanceof Error ? e.message : String(e)}\n` });
       r = { done: true, value: 1 };
+    } finally {
+      this.current = outer;
     }
     if (r.done) {
       lane.running = undefined;
