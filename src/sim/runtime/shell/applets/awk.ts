@@ -12,8 +12,13 @@ import type { Applet, AppletEnv } from '../types.ts';
 import { posixToJs } from './files.ts';
 import { err, errText, readInput, strftime } from './util.ts';
 
-/** Statements a program may run (per record) before it is stopped: a `while (1)` must not hang the page. */
-const MAX_STEPS = 3_000_000;
+/**
+ * Statements a program may run (per record) before it is stopped: a `while (1)` must not hang
+ * the page. awk runs in one turn of the simulation (it cannot let simulated time pass as the
+ * shell's loops do), so the bound is about 30 ms of real time; a record's work in anything a
+ * student writes is far below it.
+ */
+const MAX_STEPS = 200_000;
 /** User-function nesting; deeper recursion is reported instead of overflowing the JS stack. */
 const MAX_DEPTH = 200;
 const MAX_STRING = 1 << 24;
