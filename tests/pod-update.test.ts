@@ -45,3 +45,27 @@ describe('kubectl replace --force (delete, wait until gone, create)', () => {
     expect(s.runScript('kubectl replace --force --grace-period=0 -f p.yaml\n')).toContain('pod "web" deleted\npod/web replaced');
   });
 });
+
+describe('manifests read as YAML 1.1, as kubectl reads them', () => {
+  const withVolume = (mode: string) => `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: cm\ndata:\n  a: b\n---\napiVersion: v1\nkind: Pod\nmetadata:\n  name: m\nspec:\n  containers:\n  - name: c\n    image: nginx:1.27\n    volumeMounts:\n    - {name: v, mountPath: /v}\n  volumes:\n  - name: v\n    configMap: {name: cm, defaultMode: ${mode}}\n`;
+
+  it('takes defaultMode: 0644 as octal (420), as every configMap example writes it', () => {
+    const out = run({ 'm.yaml': withVolume('0644') }, 'kubectl apply -f m.yaml\nkubectl get pod m -o jsonpath={.spec.volumes[0].configMap.defaultMode}\n');
+    expect(out).toContain('pod/m created');
+    expect(out.trimEnd()).toMatch(/420$/);
+  });
+
+  it('takes an unquoted on/yes for a boolean, which a string field refuses', () => {
+    const pod = POD + '    env:\n    - name: DEBUG\n      value: on\n';
+    expect(run({ 'p.yaml': pod }, 'kubectl apply -f p.yaml\n')).toContain('cannot unmarshal bool into Go struct field EnvVar.spec.containers.env.value of type string');
+    expect(run({ 'p.yaml': pod.replace('value: on', 'value: "on"') }, 'kubectl apply -f p.yaml\n')).toContain('pod/web created');
+  });
+
+  it('quotes such strings in -o yaml, so the output reads back as the same strings', () => {
+    const cm = 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: flags\ndata:\n  debug: "yes"\n  mode: "0644"\n';
+    const out = run({ 'c.yaml': cm }, 'kubectl apply -f c.yaml\nkubectl get cm flags -o yaml > back.yaml\ngrep -E \'debug|mode\' back.yaml\nkubectl apply -f back.yaml\nkubectl get cm flags -o jsonpath={.data.debug}/{.data.mode}\n');
+    expect(out).toContain('  debug: "yes"\n  mode: "0644"\n');
+    expect(out).toContain('$ kubectl apply -f back.yaml\nconfigmap/flags configured\n');
+    expect(out.trimEnd()).toMatch(/yes\/0644$/);
+  });
+});

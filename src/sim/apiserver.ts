@@ -3,6 +3,7 @@
 // so a manifest is accepted or rejected the same way whoever sends it.
 
 import { parse as parseYaml } from 'yaml';
+import { KUBE_YAML } from './yaml.ts';
 import type { Pod, Service } from './api.ts';
 import type { SimContext } from './context.ts';
 import type { ApiError, KubeObject } from './store/types.ts';
@@ -362,7 +363,7 @@ export class ApiServer {
   decodeStaticPod(text: string, _file: string): Pod | undefined {
     let doc: unknown;
     try {
-      doc = parseYaml(text, { logLevel: 'error' });
+      doc = parseYaml(text, { ...KUBE_YAML, logLevel: 'error' });
     } catch {
       return undefined;
     }

@@ -3,6 +3,7 @@
 // student changed as a JSON merge patch, as kubectl edit does when the editor is saved.
 
 import { parse as parseYaml } from 'yaml';
+import { KUBE_YAML } from '../sim/yaml.ts';
 import { words } from '../sim/runner/script.ts';
 import { mergeDiff, type Json } from './mergeDiff.ts';
 import type { WorkspaceFile } from './workspace.ts';
@@ -28,7 +29,7 @@ export function editNote(file: WorkspaceFile, lang: 'en' | 'ko'): string {
 export function editPatchLine(name: string, edit: { target: string; base: string }, text: string): string {
   let diff: Json | undefined;
   try {
-    diff = mergeDiff(parseYaml(edit.base) as Json, parseYaml(text) as Json);
+    diff = mergeDiff(parseYaml(edit.base, KUBE_YAML) as Json, parseYaml(text, KUBE_YAML) as Json);
   } catch {
     // Unparseable YAML: let kubectl apply report it with its own error and position.
     return `kubectl apply -f ${name}`;

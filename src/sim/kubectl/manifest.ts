@@ -2,6 +2,7 @@
 // Parse errors come out as kubectl prints them.
 
 import { parseAllDocuments } from 'yaml';
+import { KUBE_YAML } from '../yaml.ts';
 import type { KubeObject } from '../store/types.ts';
 import type { KubectlEnv } from './types.ts';
 
@@ -41,7 +42,7 @@ export function parseManifestText(text: string, source: string): ManifestResult 
       return { ok: false, error: `error: error parsing ${source}: ${String((e as Error).message)}` };
     }
   }
-  const docs = parseAllDocuments(text, { uniqueKeys: true, prettyErrors: false, logLevel: 'error' });
+  const docs = parseAllDocuments(text, { ...KUBE_YAML, uniqueKeys: true, prettyErrors: false, logLevel: 'error' });
   const out: ManifestDoc[] = [];
   for (const d of Array.isArray(docs) ? docs : [docs]) {
     const err = d.errors[0];

@@ -2,6 +2,7 @@
 
 import { Document, isScalar, visit } from 'yaml';
 import type { KubeObject } from '../store/types.ts';
+import { KUBE_YAML } from '../yaml.ts';
 import type { ObjectStore } from '../store/store.ts';
 
 function sortKeys(v: unknown): unknown {
@@ -19,7 +20,7 @@ function sortKeys(v: unknown): unknown {
 
 /** YAML as kubectl prints it (sigs.k8s.io/yaml: keys sorted, sequences not indented). */
 export function toYaml(obj: unknown): string {
-  const doc = new Document(sortKeys(obj));
+  const doc = new Document(sortKeys(obj), KUBE_YAML);
   // go-yaml quotes strings a YAML 1.1 reader would take for something else; timestamps are
   // the ones that show up in every object.
   visit(doc, {

@@ -4,6 +4,7 @@
 // Monaco, no DOM, no store, so node tests run them and the editor turns them into markers.
 
 import { isMap, isPair, isScalar, isSeq, LineCounter, parseAllDocuments, type Document, type Node as YamlNode } from 'yaml';
+import { KUBE_YAML } from '../../sim/yaml.ts';
 import type { Lang } from '../../state/labStore.ts';
 import { resolveKind } from '../../sim/admission/apiVersions.ts';
 import { CATALOG, lookupImage } from '../../sim/runtime/images.ts';
@@ -151,7 +152,7 @@ function parseFiles(files: readonly { name: string; text: string }[]): Located[]
     const lines = new LineCounter();
     let docs: Document[];
     try {
-      docs = parseAllDocuments(f.text, { lineCounter: lines }) as Document[];
+      docs = parseAllDocuments(f.text, { ...KUBE_YAML, lineCounter: lines }) as Document[];
     } catch {
       continue;
     }

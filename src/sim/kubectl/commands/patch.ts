@@ -2,6 +2,7 @@
 // terminal without an editor says how to get the same change.
 
 import { parse as parseYaml } from 'yaml';
+import { KUBE_YAML } from '../../yaml.ts';
 import { str, type Parsed } from '../flags.ts';
 import type { Command, Job, KubectlEnv, Output } from '../types.ts';
 import { nameOf } from '../output.ts';
@@ -16,7 +17,7 @@ const TYPES = ['json', 'merge', 'strategic'];
 /** kubectl turns the patch into JSON with sigs.k8s.io/yaml, so YAML and JSON are both accepted. */
 function parsePatch(text: string): { ok: true; value: Json } | { ok: false; error: string } {
   try {
-    return { ok: true, value: parseYaml(text, { uniqueKeys: false, logLevel: 'error' }) as Json };
+    return { ok: true, value: parseYaml(text, { ...KUBE_YAML, uniqueKeys: false, logLevel: 'error' }) as Json };
   } catch (e) {
     const msg = (e instanceof Error ? e.message : String(e)).split('\n')[0] ?? '';
     return { ok: false, error: `error: unable to parse "${text}": yaml: ${msg}` };
