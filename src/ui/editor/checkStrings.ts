@@ -28,6 +28,7 @@ export type CheckKey =
   | 'imageMissing'
   | 'imageTag'
   | 'imageSuggest'
+  | 'yamlBool'
   | 'none';
 
 export const checkStrings: Strings<CheckKey> = {
@@ -57,6 +58,7 @@ export const checkStrings: Strings<CheckKey> = {
     imageMissing: 'The registry has no image "{image}", so the pod ends up in ErrImagePull / ImagePullBackOff.{suggestion}',
     imageTag: 'The registry has {repository} but no tag "{tag}", so the pod ends up in ErrImagePull. Fix: use a tag that exists.',
     imageSuggest: ' Fix: did you mean {name}?',
+    yamlBool: 'Kubernetes reads {text} as the boolean {value} (YAML 1.1, as kubectl parses it). A text field refuses a boolean. Fix: if you mean the word, quote it: "{text}".',
     none: '',
   },
   ko: {
@@ -85,6 +87,7 @@ export const checkStrings: Strings<CheckKey> = {
     imageMissing: '레지스트리에 이미지 "{image}"이(가) 없어 파드가 ErrImagePull / ImagePullBackOff 상태가 됩니다.{suggestion}',
     imageTag: '레지스트리에 {repository}은(는) 있지만 태그 "{tag}"는 없어 파드가 ErrImagePull 상태가 됩니다. 해결: 있는 태그를 쓰세요.',
     imageSuggest: ' 해결: {name}을(를) 쓰려던 것인가요?',
+    yamlBool: '쿠버네티스는 {text}를 불리언 {value}로 읽습니다(kubectl이 쓰는 YAML 1.1 규칙). 문자열 필드는 불리언을 받지 않습니다. 해결: 단어로 쓰려던 것이면 따옴표로 감싸세요: "{text}".',
     none: '',
   },
 };

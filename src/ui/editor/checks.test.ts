@@ -224,3 +224,16 @@ describe('checkWorkspace', () => {
     expect(d?.message).toContain('nginx');
   });
 });
+
+describe('YAML 1.1 booleans', () => {
+  it('warns where an unquoted on/yes/no is a boolean to kubectl, on the word itself, and not for true or a quoted word', () => {
+    const env = '        env:\n        - name: DEBUG\n          value: on\n        - name: QUIET\n          value: "no"\n        - name: FLAG\n          value: true\n';
+    const text = deployment().replace('          name: http\n', '          name: http\n' + env);
+    const got = checkWorkspace([{ name: 'd.yaml', text }], NO_FACTS).filter((d) => d.code === 'yamlBool');
+    expect(got).toHaveLength(1);
+    const line = text.split('\n').findIndex((l) => l.endsWith('value: on')) + 1;
+    expect(got[0]).toMatchObject({ severity: 'warning', line, column: 18, endLine: line, endColumn: 20 });
+    expect(got[0]!.message).toContain('Kubernetes reads on as the boolean true');
+    expect(got[0]!.message).toContain('"on"');
+  });
+});

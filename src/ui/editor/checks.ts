@@ -3,7 +3,10 @@
 // nothing can bind, images the simulated registry lacks, removed API versions). Pure: no
 // Monaco, no DOM, no store, so node tests run them and the editor turns them into markers.
 
-import { isMap, isPair, isScalar, isSeq, LineCounter, parseAllDocuments, type Document, type Node as YamlNode } from 'yaml';
+import { isMap, isPair, isScalar, isSeq, LineCounter, parseAllDocuments, visit, type Document, type Node as YamlNode } from 'yaml';
+
+/** The YAML 1.1 booleans that are words in YAML 1.2 (true and false are booleans in both). */
+const YAML11_BOOLS = /^(?:y|Y|yes|Yes|YES|n|N|no|No|NO|on|On|ON|off|Off|OFF)$/;
 import { KUBE_YAML } from '../../sim/yaml.ts';
 import type { Lang } from '../../state/labStore.ts';
 import { resolveKind } from '../../sim/admission/apiVersions.ts';
@@ -251,6 +254,7 @@ export function checkWorkspace(files: readonly { name: string; text: string }[],
   const templates = docs.map(templateOf).filter((t): t is Template => t !== undefined);
 
   for (const at of docs) {
+    checkYamlBooleans(at);
     checkApiVersion(at);
     const t = templateOf(at);
     if (t) {
@@ -264,6 +268,18 @@ export function checkWorkspace(files: readonly { name: string; text: string }[],
     }
   }
   return out.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line || a.column - b.column));
+
+  /** yes/no/on/off/y/n unquoted: booleans to kubectl (YAML 1.1), a classic surprise in env values. */
+  function checkYamlBooleans(at: Located): void {
+    visit(at.doc, {
+      Scalar(_key, node) {
+        if (node.type !== 'PLAIN' || typeof node.value !== 'boolean' || !node.range || !node.source || !YAML11_BOOLS.test(node.source)) return;
+        const s = at.lines.linePos(node.range[0]);
+        const e = at.lines.linePos(node.range[1]);
+        out.push({ file: at.file, line: s.line, column: s.col, endLine: e.line, endColumn: e.col, severity: 'warning', message: say('yamlBool', { text: node.source, value: String(node.value) }), code: 'yamlBool' });
+      },
+    });
+  }
 
   function checkApiVersion(at: Located): void {
     const r = resolveKind(at.apiVersion, at.kind);
