@@ -20,3 +20,14 @@ describe('awk, sed and xargs in the lab', () => {
     expect(l.kubectl(`exec box -- sh -c "echo 1 2 | xargs -n 1 echo n"`)).toBe('n 1\nn 2\n');
   });
 });
+
+describe('tools a tutorial uses that the lab does not have', () => {
+  it('say so after the shell\'s "not found", with what to do here instead, on the workstation and on a node', () => {
+    const l = lab();
+    expect(l.run('docker ps').last).toBe('sh: docker: not found\nkubelab: this lab has no Docker. Its nodes run containers with containerd: kubectl run NAME --image=IMAGE starts one, and ssh node01 crictl ps lists them.\n');
+    expect(l.run('minikube start').last).toContain('kubelab: you are already on a cluster');
+    expect(l.run('ssh node01 docker ps').last).toContain('kubelab: this node runs containers with containerd, not Docker: crictl ps lists them');
+    // Anything else missing is just the shell's answer.
+    expect(l.run('frobnicate').last).toBe('sh: frobnicate: not found\n');
+  });
+});

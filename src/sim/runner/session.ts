@@ -253,7 +253,8 @@ export class Session {
     };
   }
 
-  private *hostShell(script: string, o: Output, streamLimitMs?: number): Job {
+  private *hostShell(script: string, out: Output, streamLimitMs?: number): Job {
+    const o = withToolHints(out, 'workstation');
     const kubectlBin = (argv: string[], ctx: ProcessContext): Job => this.tool.run(this.kubectlEnv(undefined, streamLimitMs), argv.slice(1), { out: (t) => ctx.stdout(t), err: (t) => ctx.stderr(t) });
     const extraCommands = new Map<string, (argv: string[], ctx: ProcessContext) => Job>([
       ['kubectl', kubectlBin],
@@ -337,7 +338,7 @@ export class Session {
       ['systemctl', systemctlFor(this.cluster.kubelets.get(m.node))],
       ['crictl', crictlFor(this.cluster.kubelets.get(m.node))],
     ]);
-    return yield* this.bounded(runShell(script, ctx, { busyboxVersion: '1.36', extraCommands, applets: this.cluster.applets }));
+    return yield* this.bounded(runShell(script, { ...ctx, stderr: withToolHints(o, 'node').err }, { busyboxVersion: '1.36', extraCommands, applets: this.cluster.applets }));
   }
 
   private *runInContainer(m: Extract<Mode, { kind: 'container' }>, cmd: ScriptCommand, o: Output): Job {
@@ -492,4 +493,39 @@ function homeName(path: string): string | undefined {
 /** kubectl's chunk brings the applets beyond busybox's core (awk, sed, xargs) to every shell. */
 export function installTools(cluster: Cluster, tool: KubectlTool): void {
   for (const [name, applet] of Object.entries(tool.applets)) cluster.applets.set(name, applet);
+}
+
+/**
+ * What the seed articles and other tutorials have people type that this lab does not have:
+ * after the shell's own "not found", one line on what to do here instead.
+ */
+const TOOL_HINTS: Record<'workstation' | 'node', Record<string, string>> = {
+  workstation: {
+    docker: 'this lab has no Docker. Its nodes run containers with containerd: kubectl run NAME --image=IMAGE starts one, and ssh node01 crictl ps lists them.',
+    podman: 'this lab has no Podman. Its nodes run containers with containerd: kubectl run NAME --image=IMAGE starts one.',
+    minikube: 'you are already on a cluster (controlplane, node01, node02); there is none to create. Try kubectl get nodes.',
+    kind: 'you are already on a cluster (controlplane, node01, node02); there is none to create. Try kubectl get nodes.',
+    k3d: 'you are already on a cluster (controlplane, node01, node02); there is none to create. Try kubectl get nodes.',
+    gcloud: 'this lab is not in a cloud: the cluster is already here (kubectl get nodes). A GCE persistent disk in a PersistentVolume still works, kept by the lab.',
+    eksctl: 'this lab is not in a cloud: the cluster is already here (kubectl get nodes).',
+    az: 'this lab is not in a cloud: the cluster is already here (kubectl get nodes).',
+    helm: 'this lab has no Helm. Apply the manifests themselves with kubectl apply -f.',
+  },
+  node: {
+    docker: 'this node runs containers with containerd, not Docker: crictl ps lists them and crictl logs ID shows a log.',
+    podman: 'this node runs containers with containerd: crictl ps lists them.',
+  },
+};
+
+function withToolHints(o: Output, where: 'workstation' | 'node'): Output {
+  const hints = TOOL_HINTS[where];
+  return {
+    out: (t) => o.out(t),
+    err: (t) => {
+      o.err(t);
+      const tool = /^sh: ([\w-]+): not found$/m.exec(t)?.[1];
+      const hint = tool !== undefined ? hints[tool] : undefined;
+      if (hint) o.err(`kubelab: ${hint}\n`);
+    },
+  };
 }
