@@ -31,3 +31,25 @@ describe('tools a tutorial uses that the lab does not have', () => {
     expect(l.run('frobnicate').last).toBe('sh: frobnicate: not found\n');
   });
 });
+
+describe('openssl on the workstation', () => {
+  it('makes the key, request and self-signed certificate of the seed article, which kubectl create secret tls takes', () => {
+    const l = lab()
+      .run('mkdir -p ssl_cert')
+      .run('openssl genrsa -out ssl_cert/hello-ingress.key 2048')
+      .run('openssl req -new -key ssl_cert/hello-ingress.key -out ssl_cert/hello-ingress.csr');
+    expect(l.last).toContain('Country Name (2 letter code) [AU]:');
+    l.run('openssl x509 -req -days 365 -in ssl_cert/hello-ingress.csr -signkey ssl_cert/hello-ingress.key -out ssl_cert/hello-ingress.crt');
+    expect(l.last).toBe('Certificate request self-signature ok\nsubject=C = AU, ST = Some-State, O = Internet Widgits Pty Ltd\n');
+    expect(l.run('head -n 1 ssl_cert/hello-ingress.crt ssl_cert/hello-ingress.key').last).toContain('-----BEGIN CERTIFICATE-----');
+    expect(l.kubectl('create secret tls hello-ingress-secret --key ./ssl_cert/hello-ingress.key --cert ./ssl_cert/hello-ingress.crt')).toBe('secret/hello-ingress-secret created\n');
+    expect(l.kubectl('describe secret hello-ingress-secret')).toMatch(/Type:\s+kubernetes\.io\/tls\n\nData\n====\ntls\.crt:\s+\d+ bytes\ntls\.key:\s+\d+ bytes\n$/);
+  });
+
+  it('makes a key and certificate in one go with req -x509 -newkey, and says which key it cannot read', () => {
+    const l = lab().run('openssl req -x509 -nodes -days 365 -newkey rsa:2048 -keyout tls.key -out tls.crt -subj "/CN=web.example.com"');
+    expect(l.last).toBe('');
+    expect(l.run('grep -c BEGIN tls.key tls.crt').last).toBe('tls.key:1\ntls.crt:1\n');
+    expect(l.run('openssl req -new -key nope.key -out x.csr').last).toBe('Could not open file or uri for loading private key from nope.key\n');
+  });
+});

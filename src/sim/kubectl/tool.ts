@@ -10,7 +10,8 @@ import { kubectlRead } from './read.ts';
 import { awk } from '../runtime/shell/applets/awk.ts';
 import { sed } from '../runtime/shell/applets/sed.ts';
 import { xargs } from '../runtime/shell/applets/proc.ts';
-import type { Applet } from '../runtime/shell/types.ts';
+import type { Applet, ExtraCommand } from '../runtime/shell/types.ts';
+import { openssl } from '../runner/openssl.ts';
 
 /**
  * The applets beyond busybox's core table: big or only typed by people, so they load with
@@ -19,6 +20,9 @@ import type { Applet } from '../runtime/shell/types.ts';
  */
 const APPLETS: Record<string, Applet> = { awk, sed, xargs };
 
-export const KUBECTL = { run: kubectl, read: kubectlRead, execIn, findContainer, applets: APPLETS };
+/** Programs the workstation and the nodes have beside busybox (not the containers). */
+const HOST_COMMANDS: Record<string, ExtraCommand> = { openssl };
+
+export const KUBECTL = { run: kubectl, read: kubectlRead, execIn, findContainer, applets: APPLETS, hostCommands: HOST_COMMANDS };
 
 export type KubectlTool = typeof KUBECTL;

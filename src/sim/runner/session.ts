@@ -8,7 +8,7 @@ import { parseDuration } from '../clock.ts';
 import type { Job, KubectlEnv, Output } from '../kubectl/types.ts';
 import type { ContainerRef } from '../kubectl/commands/containers.ts';
 import type { KubectlTool } from '../kubectl/tool.ts';
-import { runShell } from '../runtime/shell/index.ts';
+import { runShell, type ExtraCommand } from '../runtime/shell/index.ts';
 import { curl } from '../runtime/images.ts';
 import { systemctlFor } from '../kubelet/systemctl.ts';
 import { crictlFor } from '../kubelet/crictl.ts';
@@ -49,6 +49,7 @@ const NOT_INSTALLED: KubectlTool = {
   },
   findContainer: () => 'sh: kubectl: not found',
   applets: {},
+  hostCommands: {},
 };
 
 type Mode =
@@ -262,6 +263,7 @@ export class Session {
       ['curl', curl],
       ['traffic', trafficShellCommand(this.cluster, () => this.namespace)],
       ['ssh', (argv: string[], ctx: ProcessContext): Job => this.ssh(argv.slice(1), { out: (t) => ctx.stdout(t), err: (t) => ctx.stderr(t) })],
+      ...Object.entries(this.tool.hostCommands),
     ]);
     this.syncIn(script);
     try {
@@ -333,10 +335,11 @@ export class Session {
       net: this.cluster.network.viewFrom(undefined, 'default', machine.ip),
       listen: () => false,
     };
-    const extraCommands = new Map([
+    const extraCommands = new Map<string, ExtraCommand>([
       ['curl', curl],
       ['systemctl', systemctlFor(this.cluster.kubelets.get(m.node))],
       ['crictl', crictlFor(this.cluster.kubelets.get(m.node))],
+      ...Object.entries(this.tool.hostCommands),
     ]);
     return yield* this.bounded(runShell(script, { ...ctx, stderr: withToolHints(o, 'node').err }, { busyboxVersion: '1.36', extraCommands, applets: this.cluster.applets }));
   }

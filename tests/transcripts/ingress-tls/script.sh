@@ -3,6 +3,8 @@ kubectl create deployment web --image=nginx:1.27
 kubectl expose deployment web --port=80
 kubectl create secret tls web-tls --cert=tls.crt --key=tls.key
 kubectl get secret web-tls
+# the article's kubectl describe secret: the type, and only the size of each key
+kubectl describe secret web-tls
 kubectl apply -f web-ingress.yaml
 sleep 30
 kubectl get ingress web

@@ -51,7 +51,8 @@ import type { DaemonSet as DaemonSetObject } from '../../controllers/daemonset.t
 import { humanDuration, parseTimestamp } from '../printers/duration.ts';
 import { describeDaemonSet, describeJob, type DaemonSetView, type JobView } from '../printers/describe-batch.ts';
 import { describeStatefulSet, statefulSetRow, STATEFULSET_HEADERS, STATEFULSET_WIDE_HEADERS, type StatefulSetView } from '../printers/describe-statefulset.ts';
-import type { PersistentVolume, PersistentVolumeClaim } from 'kubernetes-types/core/v1';
+import type { Event, PersistentVolume, PersistentVolumeClaim } from 'kubernetes-types/core/v1';
+import { describeConfigMap, describeSecret } from '../printers/config.ts';
 import type { StorageClass } from 'kubernetes-types/storage/v1';
 import { describePersistentVolume, describePersistentVolumeClaim, describeStorageClass, pvcRow, pvRow, storageClassRow, PV_HEADERS, PV_WIDE_HEADERS, PVC_HEADERS, PVC_WIDE_HEADERS, STORAGECLASS_HEADERS } from '../printers/storage.ts';
 
@@ -516,6 +517,8 @@ export function describeObject(env: KubectlEnv, obj: KubeObject, now: number): s
     const pods = store.list<Pod>('Pod', obj.metadata.namespace).flatMap((p) => (p.spec?.volumes ?? []).filter((v) => v.persistentVolumeClaim?.claimName === name).map(() => p));
     return describePersistentVolumeClaim(obj as unknown as PersistentVolumeClaim, events, pods, now);
   }
+  if (obj.kind === 'Secret') return describeSecret(obj as unknown as Secret);
+  if (obj.kind === 'ConfigMap') return describeConfigMap(obj as unknown as ConfigMap, events as unknown as Event[], now);
   return genericDescribe(obj, events, now);
 }
 
@@ -532,26 +535,11 @@ function genericDescribe(obj: KubeObject, events: KEvent[], now: number): string
   lines.push(`Labels:       ${labels.length ? labels.map(([k, v]) => `${k}=${v}`).join('\n              ') : '<none>'}`);
   const ann = Object.entries(obj.metadata.annotations ?? {}).filter(([k]) => k !== 'kubectl.kubernetes.io/last-applied-configuration');
   lines.push(`Annotations:  ${ann.length ? ann.map(([k, v]) => `${k}: ${v}`).join('\n              ') : '<none>'}`);
-  if (obj.kind === 'ConfigMap' || obj.kind === 'Secret') {
-    const data = (obj as { data?: Record<string, string> }).data ?? {};
-    lines.push('', 'Data', '====');
-    for (const [k, v] of Object.entries(data)) {
-      if (obj.kind === 'Secret') lines.push(`${k}:  ${atobLen(v)} bytes`);
-      else lines.push(`${k}:`, '----', v, '');
-    }
-  }
   lines.push(events.length ? `Events:       ${events.length} event(s)` : 'Events:       <none>');
   void now;
   return lines.join('\n') + '\n';
 }
 
-function atobLen(v: string): number {
-  try {
-    return atob(v).length;
-  } catch {
-    return v.length;
-  }
-}
 
 export const getCommand: Command = {
   name: 'get',
