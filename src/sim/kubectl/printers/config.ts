@@ -55,6 +55,15 @@ function decodedLength(b64: string): number {
   return Math.max(0, Math.floor((clean.length * 3) / 4) - (clean.endsWith('==') ? 2 : clean.endsWith('=') ? 1 : 0));
 }
 
+function decodeText(b64: string): string {
+  try {
+    return atob(b64);
+  } catch {
+    // The API server only stores valid base64; a hand-made object may not be.
+    return b64;
+  }
+}
+
 export function describeSecret(secret: Secret): string {
   return tabbedString((w) => {
     w.write(LEVEL_0, `Name:\t${secret.metadata?.name ?? ''}\n`);
@@ -66,7 +75,7 @@ export function describeSecret(secret: Secret): string {
     for (const k of Object.keys(secret.data ?? {}).sort()) {
       const v = secret.data![k]!;
       // A service account token is shown; everything else only by its size.
-      if (k === 'token' && secret.type === 'kubernetes.io/service-account-token') w.write(LEVEL_0, `${k}:\t${atob(v)}\n`);
+      if (k === 'token' && secret.type === 'kubernetes.io/service-account-token') w.write(LEVEL_0, `${k}:\t${decodeText(v)}\n`);
       else w.write(LEVEL_0, `${k}:\t${decodedLength(v)} bytes\n`);
     }
   });
