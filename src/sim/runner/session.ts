@@ -14,7 +14,7 @@ import { systemctlFor } from '../kubelet/systemctl.ts';
 import { crictlFor } from '../kubelet/crictl.ts';
 import { nodeMemoryKiB, nodeMountTable } from '../kubelet/mounts.ts';
 import type { ProcessContext } from '../runtime/process.ts';
-import { newDir, normalizePath, Vfs } from '../runtime/vfs.ts';
+import { newDir, normalizePath, treeUsageKiB, Vfs } from '../runtime/vfs.ts';
 import { splitScript, words, type ScriptCommand } from './script.ts';
 import { trafficShellCommand } from './traffic-command.ts';
 
@@ -74,6 +74,9 @@ export class Session {
   ) {
     this.hostFs = new Vfs(newDir(), () => cluster.clock.wallTime);
     this.hostFs.mkdir('/root', true);
+    // The workstation's own disk, for df: what the home directory holds counts as used.
+    const root = this.hostFs.root;
+    this.hostFs.mountInfo = [{ source: '/dev/sda1', target: '/', sizeKiB: 61255492, usedKiB: () => 18233480 + treeUsageKiB(root) }];
     if (opts.kubectl) installTools(cluster, opts.kubectl);
   }
 
