@@ -3,6 +3,7 @@
 
 import { describe, expect, it } from 'vitest';
 import { lab } from './lab.ts';
+import type { KEvent } from '../src/sim/api.ts';
 
 const T = (yaml: string): string => yaml.trim();
 
@@ -149,5 +150,20 @@ spec:
     expect(l.kubectl('get pod web')).toMatch(/Running/);
     l.kubectl('delete pod web');
     expect(l.t - before).toBeLessThan(1);
+  });
+});
+
+describe('image pulls on a node (serialised, as the kubelet does by default)', () => {
+  it('downloads an image once: replicas queued behind the first pull only resolve the manifest', () => {
+    const l = lab().run('kubectl create deployment web --image=nginx:1.27 --replicas=12').advance('60s');
+    const pulled = l.cluster.store
+      .list<KEvent>('Event', 'default')
+      .filter((e) => e.reason === 'Pulled' && e.message?.startsWith('Successfully pulled image "nginx:1.27"'))
+      .map((e) => /in ([\d.]+m?s) \(/.exec(e.message ?? '')?.[1] ?? '');
+    // One full download per node (about 2 s for nginx's 72 MB), the rest well under a second.
+    const seconds = pulled.map((d) => (d.endsWith('ms') ? Number(d.slice(0, -2)) / 1000 : Number(d.slice(0, -1))));
+    expect(seconds.filter((s) => s > 1.5)).toHaveLength(2);
+    expect(seconds.filter((s) => s < 1)).toHaveLength(10);
+    expect(l.kubectl('get deployment web -o jsonpath={.status.readyReplicas}')).toBe('12');
   });
 });

@@ -143,7 +143,7 @@ export function createCluster(opts: ClusterOptions = {}): Cluster {
   const nodes = opts.nodes ?? DEFAULT_NODES;
   nodes.forEach((n, i) => {
     const ip = `192.168.${n.controlPlane ? 1 : 2}.${n.controlPlane ? 2 + i : 1 + i}`;
-    const machine: NodeMachine = { name: n.name, index: i, ip, root: nodeRoot(n, ip), images: new Map(), pullFreeAt: 0 };
+    const machine: NodeMachine = { name: n.name, index: i, ip, root: nodeRoot(n, ip), images: new Map(), pullFreeAt: 0, pulling: new Map() };
     // Every node has the pause image (the pod infra container) already.
     machine.images.set('registry.k8s.io/pause:3.10', 320_368);
     // kubeadm pre-pulls the control plane images; every node runs kube-proxy.

@@ -37,4 +37,6 @@ export interface NodeMachine {
   images: Map<string, number>;
   /** Image pulls are serialised per node (the kubelet's default); when the puller is free. */
   pullFreeAt: number;
+  /** Images with a pull queued or under way, and when it ends (a later pull of the same image finds its layers there). */
+  pulling: Map<string, number>;
 }

@@ -565,10 +565,15 @@ export class Kubelet {
     const now = this.sim.clock.now;
     const begin = Math.max(now, this.machine.pullFreeAt);
     const size = found.ok ? found.image.model.sizeBytes : 0;
-    // A first pull downloads the layers; a re-pull (imagePullPolicy: Always) only checks the manifest.
-    const pullMs = !found.ok ? 600 + this.sim.random.int(400) : present ? 300 + this.sim.random.int(400) : Math.round(400 + size / 40_000 + this.sim.random.int(300));
+    // A first pull downloads the layers. A re-pull (imagePullPolicy: Always), or a pull queued
+    // behind another of the same image (many replicas landing on a node at once: each pod
+    // found the image missing when it asked), only resolves the manifest: the layers are there.
+    // (A queued pull whose end has passed without the image arriving was dropped with its pod.)
+    const layersThere = present || (found.ok && (this.machine.pulling.get(ref.full) ?? -1) >= now);
+    const pullMs = !found.ok ? 600 + this.sim.random.int(400) : layersThere ? 300 + this.sim.random.int(400) : Math.round(400 + size / 40_000 + this.sim.random.int(300));
     const end = begin + pullMs;
     this.machine.pullFreeAt = end;
+    if (found.ok) this.machine.pulling.set(ref.full, end);
     this.later(w, begin - now, () => this.event(w, 'Normal', 'Pulling', `Pulling image "${image}"`, c));
     this.later(w, end - now, () => {
       if (!found.ok) {
@@ -599,6 +604,7 @@ export class Kubelet {
         return;
       }
       this.machine.images.set(ref.full, size);
+      if (this.machine.pulling.get(ref.full) === end) this.machine.pulling.delete(ref.full);
       this.event(w, 'Normal', 'Pulled', `Successfully pulled image "${image}" in ${goDuration(pullMs)} (${goDuration(end - now)} including waiting). Image size: ${size} bytes.`, c);
       this.later(w, 50, () => this.createAndStart(w, c, found.image));
     });
