@@ -17,7 +17,7 @@ const ROUTES: { name: string; hash: string; ready: (page: Page) => Promise<void>
   { name: 'catalogue', hash: '#/lessons', ready: (p) => expect(p.locator('a[href*="#/lessons/01-pods"]').first()).toBeVisible() },
   { name: 'lesson', hash: '#/lessons/05-init-containers', ready: (p) => expect(p.locator('.lesson-step h2')).toBeVisible() },
   { name: 'demo', hash: '#/demo/02-sidecar', ready: (p) => expect(p.locator('.demo-bar')).toBeVisible() },
-  { name: 'refused share link', hash: '#/s/1.AAAAdamaged', ready: (p) => expect(p.getByRole('alert').first()).toBeVisible() },
+  { name: 'refused share link', hash: '#/s/1.AAAAdamaged', ready: (p) => expect(p.getByRole('main').getByRole('alert')).toBeVisible() },
 ];
 
 for (const lang of ['en', 'ko'] as const) {

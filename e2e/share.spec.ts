@@ -44,7 +44,8 @@ test('a damaged share link opens nothing and says so', async ({ page }) => {
   const lab = new LabPage(page);
   await lab.open();
   await page.goto('./#/s/1.AAAAthis-is-not-a-lab');
-  await expect(page.getByRole('alert')).toContainText('This share link is damaged, so nothing was opened.');
+  // Monaco keeps live regions of its own (role=alert) once it has loaded: look for ours.
+  await expect(page.getByRole('alert').filter({ hasText: 'This share link is damaged, so nothing was opened.' })).toBeVisible();
   await page.goto('./#/s/9.abc');
-  await expect(page.getByRole('alert')).toContainText('newer version of Kubelab');
+  await expect(page.getByRole('alert').filter({ hasText: 'newer version of Kubelab' })).toBeVisible();
 });
