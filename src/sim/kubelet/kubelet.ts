@@ -650,8 +650,7 @@ export class Kubelet {
       ? [...c.spec.args]
       : [...(c.spec.command ?? image.model.entrypoint ?? []), ...(c.spec.args ?? (c.spec.command ? [] : image.model.cmd ?? []))];
     const binaries = new Map<string, BinarySpec>(Object.entries(image.model.binaries ?? {}));
-    const extra = new Map([...binaries].map(([k, v]) => [k, v.run] as const));
-    const shellOpts = { extraCommands: extra, busyboxVersion: image.model.busyboxVersion?.(image.ref.tag) ?? '1.36', hasShell: image.model.shell, missing: new Set(image.model.lacks?.(image.ref.tag) ?? []), applets: this.sim.applets };
+    const shellOpts = this.shellOptionsFor(c);
     const first = argv[0] ?? '';
     const known = first !== '' && (binaries.has(first) || binaries.has(first.split('/').pop() ?? '') || (image.model.shell && isKnownCommand(first, shellOpts)));
     const startedAt = this.sim.clock.wallTime;
