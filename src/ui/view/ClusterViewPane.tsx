@@ -32,7 +32,8 @@ function Drawing() {
   const showSystem = useLab((s) => s.showSystem);
   const theme = useLab((s) => s.theme);
   const lang = useLab((s) => s.lang);
-  const empty = useLab((s) => !s.snapshot.pods.some((p) => isVisible(p.namespace, s.showSystem)));
+  // While a saved lab is being restored the cluster on screen is a fresh one: "no pods yet" would be wrong.
+  const empty = useLab((s) => s.working?.kind !== 'restore' && !s.snapshot.pods.some((p) => isVisible(p.namespace, s.showSystem)));
   const reducedMotion = useReducedMotion();
   const t = useMemo(() => translator(viewTable, lang), [lang]);
   const host = useRef<HTMLDivElement>(null);
