@@ -23,8 +23,31 @@ export interface DirNode {
 
 export type FsNode = FileNode | DirNode;
 
+/**
+ * Bumped whenever any directory anywhere gains, loses or replaces an entry. A Vfs remembers
+ * what a path led to together with this number, so a path looked up again with no such change
+ * in between (a probe's file, a loop's log file) is found without walking the tree.
+ */
+let treeGeneration = 0;
+
+/** A directory's entries: a Map that counts its changes in treeGeneration. */
+class Children extends Map<string, FsNode> {
+  override set(name: string, node: FsNode): this {
+    treeGeneration++;
+    return super.set(name, node);
+  }
+  override delete(name: string): boolean {
+    treeGeneration++;
+    return super.delete(name);
+  }
+  override clear(): void {
+    treeGeneration++;
+    super.clear();
+  }
+}
+
 export function newDir(mtime = 0): DirNode {
-  return { kind: 'dir', children: new Map(), mtime };
+  return { kind: 'dir', children: new Children(), mtime };
 }
 
 export class FsError extends Error {
@@ -69,6 +92,15 @@ export function normalizePath(path: string, cwd = '/'): string {
   return '/' + out.join('/');
 }
 
+interface Located {
+  root: DirNode;
+  /** Callers of locateShared must not modify it. */
+  parts: string[];
+  readOnly: boolean;
+  node: FsNode | undefined;
+  gen: number;
+}
+
 interface Mount {
   path: string;
   root: DirNode;
@@ -99,8 +131,11 @@ export class Vfs {
   private mounts: Mount[] = [];
   /** What `df` lists, in /proc/mounts order; empty where nobody described the mounts. */
   mountInfo: MountInfo[] = [];
-  /** Path → where it lives; depends only on the mount table, so mount() clears it. */
-  private located = new Map<string, { root: DirNode; parts: string[]; readOnly: boolean }>();
+  /**
+   * Path → where it lives; depends only on the mount table, so mount() clears it. `node` is
+   * what the path led to when the trees were at generation `gen` (see treeGeneration).
+   */
+  private located = new Map<string, Located>();
 
   constructor(
     readonly root: DirNode,
@@ -124,7 +159,7 @@ export class Vfs {
   }
 
   /** The cached location itself: callers must not modify `parts`. */
-  private locateShared(path: string): { root: DirNode; parts: readonly string[]; readOnly: boolean } {
+  private locateShared(path: string): Located {
     let hit = this.located.get(path);
     if (!hit) {
       hit = this.locateUncached(path);
@@ -134,25 +169,34 @@ export class Vfs {
     return hit;
   }
 
-  private locateUncached(path: string): { root: DirNode; parts: string[]; readOnly: boolean } {
+  private locateUncached(path: string): Located {
     const p = normalizePath(path);
     for (const m of this.mounts) {
       if (p === m.path || p.startsWith(m.path + '/')) {
-        return { root: m.root, parts: p.slice(m.path.length).split('/').filter(Boolean), readOnly: m.readOnly };
+        return { root: m.root, parts: p.slice(m.path.length).split('/').filter(Boolean), readOnly: m.readOnly, node: undefined, gen: -1 };
       }
     }
-    return { root: this.root, parts: p.split('/').filter(Boolean), readOnly: false };
+    return { root: this.root, parts: p.split('/').filter(Boolean), readOnly: false, node: undefined, gen: -1 };
   }
 
   stat(path: string): FsNode | undefined {
-    const { root, parts } = this.locateShared(path);
-    let node: FsNode = root;
-    for (const part of parts) {
-      if (node.kind !== 'dir') return undefined;
+    const hit = this.locateShared(path);
+    if (hit.gen === treeGeneration) return hit.node;
+    let node: FsNode | undefined = hit.root;
+    for (const part of hit.parts) {
+      if (node.kind !== 'dir') {
+        node = undefined;
+        break;
+      }
       const next: FsNode | undefined = node.children.get(part);
-      if (!next) return undefined;
+      if (!next) {
+        node = undefined;
+        break;
+      }
       node = next;
     }
+    hit.node = node;
+    hit.gen = treeGeneration;
     return node;
   }
 
@@ -187,6 +231,15 @@ export class Vfs {
   }
 
   writeFile(path: string, content: string, append = false): void {
+    // Writing to a file that is there (a log line appended) needs no walk of the tree.
+    const there = this.stat(path);
+    if (there?.kind === 'file') {
+      if (this.locateShared(path).readOnly) throw new FsError('EROFS', path);
+      there.content = append ? there.content + content : content;
+      there.mtime = this.now();
+      there.version++;
+      return;
+    }
     const { dir, name, readOnly } = this.parentOf(path);
     if (readOnly) throw new FsError('EROFS', path);
     const existing = dir.children.get(name);
