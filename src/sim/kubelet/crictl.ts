@@ -202,7 +202,7 @@ function logs(k: Kubelet, args: string[], ctx: ProcessContext): number {
   if (!id) return fatal(ctx, 'ID cannot be empty');
   const x = resolve(k, id);
   if (!x) return fatal(ctx, `rpc error: code = NotFound desc = an error occurred when try to find container "${id}": not found`);
-  const lines = tail !== undefined && tail >= 0 ? x.logs.lines.slice(x.logs.lines.length - tail) : x.logs.lines;
+  const lines = tail !== undefined && tail >= 0 ? x.logs.last(tail) : x.logs.lines;
   for (const l of tail === 0 ? [] : lines) (l.stream === 'stdout' ? ctx.stdout : ctx.stderr)(l.text + '\n');
   return 0;
 }

@@ -988,7 +988,7 @@ export class Kubelet {
     if (!c.spec.readinessProbe && c.started) c.ready = true;
     const meta = w.pod.metadata;
     const log = this.probeLog.writer(meta.namespace ?? 'default', meta.name ?? '', meta.uid ?? '', c.spec.name);
-    if (kinds.some(([, p]) => p)) log({ t: this.sim.clock.wallTime, kind: 'Start', ok: true, restartCount: c.restartCount });
+    if (kinds.some(([, p]) => p)) log.entry({ t: this.sim.clock.wallTime, kind: 'Start', ok: true, restartCount: c.restartCount });
     for (const [kind, probe] of kinds) {
       if (!probe) continue;
       const runner = new ProbeRunner(this.sim, kind, probe, {
@@ -1000,8 +1000,7 @@ export class Kubelet {
           (c.probeNet ??= this.sim.network.viewFrom(undefined, w.pod.metadata.namespace ?? 'default', `10.244.${this.machine.index}.1`, `kube-probe/${this.sim.version.replace(/^v(\d+\.\d+).*/, '$1')}`)),
         onFailureEvent: (output) => this.event(w, 'Warning', 'Unhealthy', `${kind} probe failed: ${output}`, c),
         onResult: (ok) => this.probeResult(w, c, kind, ok),
-        // The tick is immutable once made, so the log keeps the same object (one allocation per probe).
-        onProbe: (tick, crossed) => log(crossed ? { ...tick, crossed } : tick),
+        onProbe: log.probe,
       });
       c.probes.push(runner);
       runner.start();

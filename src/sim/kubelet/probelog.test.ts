@@ -52,4 +52,27 @@ describe('ProbeLog', () => {
     expect(log.entries('default', 'p', 'c')).toEqual([{ t: 5, kind: 'Readiness', ok: false }]);
     expect(log.entries('default', 'other', 'c')).toEqual([]);
   });
+
+  it('gives plain successes and everything else back as entries, oldest first', () => {
+    const log = new ProbeLog();
+    const w = log.writer('default', 'p', 'uid-1', 'c');
+    w.entry({ t: 1, kind: 'Start', ok: true, restartCount: 0 });
+    w.probe(2, 'Readiness', true, '', false);
+    w.probe(3, 'Liveness', false, 'HTTP probe failed with statuscode: 500', false);
+    w.probe(4, 'Liveness', false, 'HTTP probe failed with statuscode: 500', true);
+    w.probe(5, 'Startup', true, 'ok', false);
+    const got = log.entries('default', 'p', 'c');
+    expect(got).toEqual([
+      { t: 1, kind: 'Start', ok: true, restartCount: 0 },
+      { t: 2, kind: 'Readiness', ok: true, output: '' },
+      { t: 3, kind: 'Liveness', ok: false, output: 'HTTP probe failed with statuscode: 500' },
+      { t: 4, kind: 'Liveness', ok: false, output: 'HTTP probe failed with statuscode: 500', crossed: true },
+      { t: 5, kind: 'Startup', ok: true, output: 'ok' },
+    ]);
+    // The same array until something is written, so the page can tell nothing changed.
+    expect(log.entries('default', 'p', 'c')).toBe(got);
+    w.probe(6, 'Readiness', true, '', false);
+    expect(log.entries('default', 'p', 'c')).not.toBe(got);
+  });
 });
+

@@ -22,9 +22,27 @@ const PER_CONTAINER = 300;
 /** Containers remembered per node before the oldest is forgotten. */
 const CONTAINERS = 300;
 
+/** Probe kinds by the small number a plain success is stored as. */
+const KINDS: readonly ProbeKind[] = ['Liveness', 'Readiness', 'Startup'];
+
+/**
+ * One container's entries, oldest first. Most entries are successes with nothing to say, so
+ * those are kept as a time in `times` and the kind's number in `items` (no object per probe:
+ * with a hundred probed containers, an object for every result kept the garbage collector
+ * busy); anything else is kept as its entry. `view` is the entries as objects, made when
+ * they are first read after a write.
+ */
 interface ContainerLog {
   uid: string;
-  entries: ProbeLogEntry[];
+  times: number[];
+  items: (number | ProbeLogEntry)[];
+  view: ProbeLogEntry[] | undefined;
+}
+
+/** Records one container's results: the key is built once, not once per probe. */
+export interface ProbeLogWriter {
+  entry(entry: ProbeLogEntry): void;
+  probe(t: number, kind: ProbeKind, ok: boolean, output: string, crossed: boolean): void;
 }
 
 export class ProbeLog {
@@ -35,31 +53,43 @@ export class ProbeLog {
   }
 
   record(namespace: string, pod: string, uid: string, container: string, entry: ProbeLogEntry): void {
-    this.recordAt(ProbeLog.key(namespace, pod, container), uid, entry);
+    this.push(this.logFor(ProbeLog.key(namespace, pod, container), uid), entry.t, entry);
   }
 
-  /**
-   * A recorder for one container: the key is built once, not once per probe (building and
-   * hashing a fresh key string was most of the cost of recording).
-   */
-  writer(namespace: string, pod: string, uid: string, container: string): (entry: ProbeLogEntry) => void {
+  writer(namespace: string, pod: string, uid: string, container: string): ProbeLogWriter {
     const key = ProbeLog.key(namespace, pod, container);
-    return (entry) => this.recordAt(key, uid, entry);
+    return {
+      entry: (entry) => this.push(this.logFor(key, uid), entry.t, entry),
+      probe: (t, kind, ok, output, crossed) => {
+        const item = ok && output === '' && !crossed ? KINDS.indexOf(kind) : crossed ? { t, kind, ok, output, crossed } : { t, kind, ok, output };
+        this.push(this.logFor(key, uid), t, item);
+      },
+    };
   }
 
-  private recordAt(key: string, uid: string, entry: ProbeLogEntry): void {
+  private logFor(key: string, uid: string): ContainerLog {
     let log = this.logs.get(key);
     // A pod recreated under the same name (a StatefulSet's, a bare pod) starts a new log.
     if (!log || log.uid !== uid) {
       this.logs.delete(key);
-      log = { uid, entries: [] };
+      log = { uid, times: [], items: [], view: undefined };
       this.logs.set(key, log);
       if (this.logs.size > CONTAINERS) this.logs.delete(this.logs.keys().next().value!);
     }
-    log.entries.push(entry);
+    return log;
+  }
+
+  private push(log: ContainerLog, t: number, item: number | ProbeLogEntry): void {
+    log.times.push(t);
+    log.items.push(item);
+    log.view = undefined;
     // Trim in batches: a splice per probe at the cap shifted 300 entries every time, which
     // was 4% of a busy simulated hour.
-    if (log.entries.length >= PER_CONTAINER * 2) log.entries.splice(0, log.entries.length - PER_CONTAINER);
+    if (log.times.length >= PER_CONTAINER * 2) {
+      const drop = log.times.length - PER_CONTAINER;
+      log.times.splice(0, drop);
+      log.items.splice(0, drop);
+    }
   }
 
   /** A pod is gone from the node: its containers' logs go with it (only live pods are shown). */
@@ -68,9 +98,19 @@ export class ProbeLog {
     for (const [key, log] of this.logs) if (key.startsWith(prefix) && log.uid === uid) this.logs.delete(key);
   }
 
-  /** The container's entries, oldest first (empty if none). */
+  /** The container's last entries, oldest first (empty if none); the same array until the next write. */
   entries(namespace: string, pod: string, container: string): readonly ProbeLogEntry[] {
-    const all = this.logs.get(ProbeLog.key(namespace, pod, container))?.entries ?? [];
-    return all.length > PER_CONTAINER ? all.slice(all.length - PER_CONTAINER) : all;
+    const log = this.logs.get(ProbeLog.key(namespace, pod, container));
+    if (!log) return [];
+    if (!log.view) {
+      const from = Math.max(0, log.times.length - PER_CONTAINER);
+      const view: ProbeLogEntry[] = [];
+      for (let i = from; i < log.times.length; i++) {
+        const item = log.items[i]!;
+        view.push(typeof item === 'number' ? { t: log.times[i]!, kind: KINDS[item]!, ok: true, output: '' } : item);
+      }
+      log.view = view;
+    }
+    return log.view;
   }
 }

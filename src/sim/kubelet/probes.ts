@@ -22,16 +22,11 @@ export interface ProbeHooks {
   onFailureEvent(output: string): void;
   /** Called when the result crosses a threshold (true = success). */
   onResult(ok: boolean): void;
-  /** Every result, for the probe log; `crossed` when this failure reached failureThreshold. */
-  onProbe?(tick: ProbeTick, crossed: boolean): void;
-}
-
-export interface ProbeTick {
-  /** Simulated wall time of the probe. */
-  t: number;
-  kind: ProbeKind;
-  ok: boolean;
-  output: string;
+  /**
+   * Every result, for the probe log, at simulated wall time `t`; `crossed` when this failure
+   * reached failureThreshold. Plain arguments: no object per probe.
+   */
+  onProbe?(t: number, kind: ProbeKind, ok: boolean, output: string, crossed: boolean): void;
 }
 
 export class ProbeRunner {
@@ -67,9 +62,9 @@ export class ProbeRunner {
     this.timer = this.sim.clock.rearm(this.timer, this.periodMs, this.tickFn);
     if (!this.hooks.gate()) return;
     const { ok, output } = this.run();
-    const tick: ProbeTick = { t: this.sim.clock.wallTime, kind: this.kind, ok, output };
+    const t = this.sim.clock.wallTime;
     if (ok) {
-      this.hooks.onProbe?.(tick, false);
+      this.hooks.onProbe?.(t, this.kind, true, output, false);
       this.successes++;
       this.failures = 0;
       if (this.successes >= (this.probe.successThreshold ?? 1) && this.result !== true) {
@@ -80,7 +75,7 @@ export class ProbeRunner {
       this.failures++;
       this.successes = 0;
       // Logged before acting: a liveness kill must not come before the failure that caused it.
-      this.hooks.onProbe?.(tick, this.failures === (this.probe.failureThreshold ?? 3));
+      this.hooks.onProbe?.(t, this.kind, false, output, this.failures === (this.probe.failureThreshold ?? 3));
       this.hooks.onFailureEvent(output);
       if (this.failures >= (this.probe.failureThreshold ?? 3)) {
         const changed = this.result !== false || this.kind !== 'Readiness';
@@ -99,22 +94,26 @@ export class ProbeRunner {
     return this.hooks.containerPorts.find((p) => p.name === port)?.containerPort;
   }
 
+  /** The URL an HTTP probe's failure names (only built when one fails). */
+  private url(host: string, port: string, path: string): string {
+    return `${(this.probe.httpGet?.scheme ?? 'HTTP').toLowerCase()}://${host}:${port}${path}`;
+  }
+
   private run(): { readonly ok: boolean; readonly output: string } {
     const timeoutMs = (this.probe.timeoutSeconds ?? 1) * 1000;
     const p = this.probe;
     if (p.exec) {
       const r = this.hooks.exec([...(p.exec.command ?? [])], timeoutMs);
+      if (r.ok && r.output === '') return OK;
       return { ok: r.ok, output: r.output.replace(/\s+$/, '') };
     }
     if (p.httpGet) {
       const host = p.httpGet.host || this.hooks.podIp();
       const port = this.resolvePort(p.httpGet.port as number | string);
       const path = p.httpGet.path ?? '/';
-      const scheme = (p.httpGet.scheme ?? 'HTTP').toLowerCase();
-      const url = (): string => `${scheme}://${host}:${port ?? String(p.httpGet?.port)}${path}`;
-      if (port === undefined) return { ok: false, output: `Get "${url()}": invalid port` };
+      if (port === undefined) return { ok: false, output: `Get "${this.url(host, String(p.httpGet.port), path)}": invalid port` };
       const r = this.hooks.network().http(host, port, path);
-      if (!r.ok) return { ok: false, output: `Get "${url()}": ${r.detail}` };
+      if (!r.ok) return { ok: false, output: `Get "${this.url(host, String(port), path)}": ${r.detail}` };
       if (r.response.status >= 200 && r.response.status < 400) return OK;
       return { ok: false, output: `HTTP probe failed with statuscode: ${r.response.status}` };
     }

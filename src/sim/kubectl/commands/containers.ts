@@ -112,14 +112,14 @@ function* containerLogs(env: KubectlEnv, p: Parsed, o: Output, ns: string, podAr
         o.err(`Error from server (BadRequest): previous terminated container "${ref.spec.name}" in pod "${podArg}" not found\n`);
         return 1;
       }
-      print(tail(c.previousLogs.lines, int(p, 'tail')));
+      print(tail(c.previousLogs, int(p, 'tail')));
       continue;
     }
     if (!c || !c.containerID) {
       o.err(`Error from server (BadRequest): container "${ref.spec.name}" in pod "${podArg}" is waiting to start: ${waitingReason(ref.pod, ref.spec.name)}\n`);
       return 1;
     }
-    print(tail(c.logs.lines, int(p, 'tail')));
+    print(tail(c.logs, int(p, 'tail')));
     followed.push({ c, buf: c.logs, seen: c.logs.written, lead });
   }
   if (!bool(p, 'follow') || bool(p, 'previous')) return 0;
@@ -129,7 +129,7 @@ function* containerLogs(env: KubectlEnv, p: Parsed, o: Output, ns: string, podAr
     for (const f of [...followed]) {
       const cur = f.c.logs;
       const fresh = cur === f.buf ? cur.written - f.seen : 0;
-      if (fresh > 0) o.out(cur.lines.slice(-Math.min(fresh, cur.lines.length)).map((l) => f.lead + formatLine(l, timestamps)).join(''));
+      if (fresh > 0) o.out(cur.last(fresh).map((l) => f.lead + formatLine(l, timestamps)).join(''));
       f.seen = cur.written;
       // A restarted container (a new buffer) or a finished one ends its stream.
       if (cur !== f.buf || f.c.state.type === 'terminated') followed.splice(followed.indexOf(f), 1);
@@ -170,9 +170,9 @@ function firstPodOf(env: KubectlEnv, ns: string, arg: string, o: Output, announc
   return chosen;
 }
 
-function tail(lines: LogLine[], n: number | undefined): LogLine[] {
-  if (n === undefined || n < 0) return lines;
-  return n === 0 ? [] : lines.slice(-n);
+function tail(buf: LogBuffer, n: number | undefined): readonly LogLine[] {
+  if (n === undefined || n < 0) return buf.lines;
+  return buf.last(n);
 }
 
 export const logsCommand: Command = {
@@ -408,7 +408,7 @@ function* run(env: KubectlEnv, p: Parsed, o: Output): Job {
       printedMsg = true;
     }
     const buf = c.logs;
-    if (buf.written > seen) o.out(buf.lines.slice(-Math.min(buf.written - seen, buf.lines.length)).map((l) => l.text + '\n').join(''));
+    if (buf.written > seen) o.out(buf.last(buf.written - seen).map((l) => l.text + '\n').join(''));
     seen = buf.written;
     if (c.state.type !== 'running' && c.lastTerminated) {
       code = c.lastTerminated.exitCode;
