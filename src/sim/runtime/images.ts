@@ -185,6 +185,7 @@ function nginxMain(argv: string[], ctx: ProcessContext): Proc {
   // Request path -> file path, kept so that a probe asking for the same path every few
   // seconds looks up the same string instead of building (and hashing) a new one each time.
   const files = new Map<string, string>();
+  let line = { clientIp: '', method: '', path: '', status: 0, size: -1, ua: '', head: '', tail: '' };
   const handler = (req: HttpRequest): HttpResponse => {
     let file = files.get(req.path);
     if (file === undefined) {
@@ -202,7 +203,12 @@ function nginxMain(argv: string[], ctx: ProcessContext): Proc {
       errLog(`[error] 29#29: *1 open() "${file}" failed (2: No such file or directory), client: ${req.clientIp}, server: localhost, request: "GET ${req.path} HTTP/1.1", host: "${req.host}"`);
     }
     const ua = req.headers['User-Agent'] ?? '-';
-    writeLog(ctx, '/var/log/nginx/access.log', `${req.clientIp} - - [${nginxAccessTime(now())}] "${req.method} ${req.path} HTTP/1.1" ${res.status} ${res.body.length} "-" "${ua}" "-"\n`);
+    // A probe asks the same thing every few seconds: the line around the time is kept.
+    const l = line;
+    if (l.clientIp !== req.clientIp || l.method !== req.method || l.path !== req.path || l.status !== res.status || l.size !== res.body.length || l.ua !== ua) {
+      line = { clientIp: req.clientIp, method: req.method, path: req.path, status: res.status, size: res.body.length, ua, head: `${req.clientIp} - - [`, tail: `] "${req.method} ${req.path} HTTP/1.1" ${res.status} ${res.body.length} "-" "${ua}" "-"\n` };
+    }
+    writeLog(ctx, '/var/log/nginx/access.log', line.head + nginxAccessTime(now()) + line.tail);
     return res;
   };
   return serve(ctx, [{ port: 80, http: handler }], (port) => `${nginxErrTime(now())} [emerg] 1#1: bind() to 0.0.0.0:${port} failed (98: Address already in use)\nnginx: [emerg] bind() to 0.0.0.0:${port} failed (98: Address already in use)\n`);

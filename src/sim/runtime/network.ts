@@ -211,7 +211,8 @@ export class ClusterNetwork {
   viewFrom(from: PodNetwork | undefined, ns: string, sourceIp: string, userAgent = 'Wget'): Network {
     const resolveHost = (host: string): string | undefined => {
       if (host === 'localhost' || host === '127.0.0.1') return '127.0.0.1';
-      if (/^\d+\.\d+\.\d+\.\d+$/.test(host)) return host;
+      // A pod's own IP (every probe) is an address already: no pattern to test.
+      if (this.pods.has(host) || /^\d+\.\d+\.\d+\.\d+$/.test(host)) return host;
       const a = this.resolve(host, ns);
       if (!a) return undefined;
       if (a.kind === 'CNAME') return undefined;
@@ -233,6 +234,8 @@ export class ClusterNetwork {
       if (!sock) return { ok: false, error: 'refused', detail: `dial tcp ${ip}:${port}: connect: connection refused` };
       return { ok: true, socket: sock, loopback: ip === '127.0.0.1', podKey: net?.podKey ?? '' };
     };
+    // Handlers only read a request's headers, so requests without extra headers share one object.
+    const plainHeaders: Readonly<Record<string, string>> = { 'User-Agent': userAgent };
     return {
       dnsServer: { ip: DNS_SERVICE_IP, name: DNS_SERVICE_NAME },
       resolve: (name) => this.resolve(name, ns),
@@ -243,7 +246,7 @@ export class ClusterNetwork {
         const handler = s.socket.listener.http;
         if (!handler) return { ok: false, error: 'refused', detail: 'connection reset by peer' };
         const hostHeader = headers?.['Host'] ?? (port === 80 ? host : `${host}:${port}`);
-        const response = handler({ method: 'GET', path, host: hostHeader, headers: { 'User-Agent': userAgent, ...headers }, clientIp: s.loopback ? '127.0.0.1' : sourceIp });
+        const response = handler({ method: 'GET', path, host: hostHeader, headers: headers ? { 'User-Agent': userAgent, ...headers } : plainHeaders, clientIp: s.loopback ? '127.0.0.1' : sourceIp });
         return s.podKey ? { ok: true, response, servedBy: s.podKey } : { ok: true, response };
       },
       tcp: (host, port, line) => {

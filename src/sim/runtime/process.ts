@@ -19,7 +19,8 @@ export interface HttpRequest {
   method: string;
   path: string;
   host: string;
-  headers: Record<string, string>;
+  /** Shared between requests: handlers read it and never change it. */
+  headers: Readonly<Record<string, string>>;
   /** Source IP, so servers can log the client as nginx does. */
   clientIp: string;
 }
