@@ -495,9 +495,13 @@ export class Shell {
           this.condDepth--;
         }
         if (n.until ? c === 0 : c !== 0) break;
-        const it = yield* this.loopIteration(body, rio);
-        status = it.status;
-        if (it.stop) break;
+        // The body runs here rather than in a generator of its own: one fewer per pass.
+        try {
+          status = yield* (body.k === 'simple' ? this.simple(body, rio) : this.exec(body, rio));
+        } catch (e) {
+          status = 0;
+          if (this.loopSignal(e)) break;
+        }
       }
     } finally {
       this.loopDepth--;
@@ -505,19 +509,17 @@ export class Shell {
     return this.setStatus(status);
   }
 
-  /** One pass of a loop body; `break`/`continue` arrive as a LoopSignal (N levels deep). */
-  private *loopIteration(body: Node, rio: Io): Gen<{ status: number; stop: boolean }> {
-    try {
-      const status = yield* (body.k === 'simple' ? this.simple(body, rio) : this.exec(body, rio));
-      return { status, stop: false };
-    } catch (e) {
-      if (!(e instanceof LoopSignal)) throw e;
-      if (e.levels > 1) {
-        e.levels--;
-        throw e;
-      }
-      return { status: 0, stop: !e.isContinue };
+  /**
+   * What a loop does with an error thrown by its body: `break`/`continue` arrive as a
+   * LoopSignal (N levels deep). True when this loop stops; anything else is thrown on.
+   */
+  private loopSignal(e: unknown): boolean {
+    if (!(e instanceof LoopSignal)) throw e;
+    if (e.levels > 1) {
+      e.levels--;
+      throw e;
     }
+    return !e.isContinue;
   }
 
   private *forLoop(n: Extract<Node, { k: 'for' }>, io: Io): Gen<number> {
@@ -534,9 +536,12 @@ export class Shell {
     try {
       for (const item of items) {
         this.setVar(n.name, item);
-        const it = yield* this.loopIteration(n.body, rio);
-        status = it.status;
-        if (it.stop) break;
+        try {
+          status = yield* (n.body.k === 'simple' ? this.simple(n.body, rio) : this.exec(n.body, rio));
+        } catch (e) {
+          status = 0;
+          if (this.loopSignal(e)) break;
+        }
       }
     } finally {
       this.loopDepth--;
@@ -593,7 +598,8 @@ export class Shell {
     }
     let rio: Io | null = io;
     if (n.redirs.length) {
-      const targets = n.redirs.map((r) => this.stringSync(r.target, io, true));
+      const targets: string[] = [];
+      for (const r of n.redirs) targets.push(this.stringSync(r.target, io, true));
       if (argv.length === 0) for (const a of n.assigns) this.setVar(a.name, this.stringSync(a.value, io, true));
       rio = this.applyRedirs(n.redirs, targets, io);
       if (!rio) return this.setStatus(2);
@@ -985,7 +991,12 @@ export class Shell {
   private stringSync(w: Word, io: Io, tilde = false): string {
     if (w.plain !== null && !(tilde && w.plain.startsWith('~'))) return w.plain;
     const ps = w.parts;
-    if (ps.length === 1 && ps[0]!.k === 'lit' && ps[0]!.q) return ps[0]!.v;
+    if (ps.length === 1) {
+      const only = ps[0]!;
+      if (only.k === 'lit' && only.q) return only.v;
+      // i=$((i+1)), in nearly every loop: the number is the word.
+      if (only.k === 'arith') return String(this.arithValue(this.stringSync(only.expr, io), io));
+    }
     const f = this.fields(false);
     this.partsSync(ps, f, true, io, tilde);
     return f.finish().join(' ');
@@ -1052,9 +1063,14 @@ export class Shell {
   }
 
   private arith(text: string, f: Fields, q: boolean, io: Io): void {
-    let v: number;
+    const v = this.arithValue(text, io);
+    if (q) f.quoted(String(v));
+    else f.split(String(v));
+  }
+
+  private arithValue(text: string, io: Io): number {
     try {
-      v = evalArith(text, this.arithVars);
+      return evalArith(text, this.arithVars);
     } catch (e) {
       if (e instanceof ArithError) {
         this.error(io, e.message);
@@ -1062,8 +1078,6 @@ export class Shell {
       }
       throw e;
     }
-    if (q) f.quoted(String(v));
-    else f.split(String(v));
   }
 
   private tilde(v: string): string {

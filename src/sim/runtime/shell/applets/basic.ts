@@ -219,22 +219,23 @@ function pad(s: string, width: number, flags: string): string {
 }
 
 /** busybox sleep: N[smhd], fractions, several operands summed, "inf" sleeps forever. */
+const SLEEP_UNITS: Readonly<Record<string, number>> = { '': 1000, s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000 };
+
 export const sleep: Applet = (argv, env) => {
-  const args = argv.slice(1);
-  if (args.length === 0) {
+  if (argv.length === 1) {
     err(env, 'sleep', 'usage: sleep [N]...');
     return 1;
   }
   let ms = 0;
-  for (const a of args) {
+  for (let i = 1; i < argv.length; i++) {
+    const a = argv[i]!;
     if (/^inf(inity)?$/i.test(a)) return forever();
     const m = /^([0-9]*\.?[0-9]+)([smhd]?)$/.exec(a);
     if (!m) {
       err(env, 'sleep', `invalid number '${a}'`);
       return 1;
     }
-    const mult = { '': 1000, s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000 }[m[2] as '' | 's' | 'm' | 'h' | 'd'];
-    ms += Number(m[1]) * mult;
+    ms += Number(m[1]) * SLEEP_UNITS[m[2]!]!;
   }
   return sleepFor(Math.round(ms));
 };
