@@ -26,16 +26,19 @@ const CONTAINERS = 300;
 const KINDS: readonly ProbeKind[] = ['Liveness', 'Readiness', 'Startup'];
 
 /**
- * One container's entries, oldest first. Most entries are successes with nothing to say, so
- * those are kept as a time in `times` and the kind's number in `items` (no object per probe:
- * with a hundred probed containers, an object for every result kept the garbage collector
- * busy); anything else is kept as its entry. `view` is the entries as objects, made when
- * they are first read after a write.
+ * One container's entries, a ring of the last PER_CONTAINER. Most entries are successes with
+ * nothing to say, so those are kept as a time in `times` and the kind's number in `items` (no
+ * object per probe: with a hundred probed containers, an object for every result kept the
+ * garbage collector busy); anything else is kept as its entry. `view` is the entries as
+ * objects, made when they are first read after a write.
  */
 interface ContainerLog {
   uid: string;
-  times: number[];
+  times: Float64Array;
   items: (number | ProbeLogEntry)[];
+  /** Where the oldest entry is, and how many there are. */
+  start: number;
+  size: number;
   view: ProbeLogEntry[] | undefined;
 }
 
@@ -72,7 +75,7 @@ export class ProbeLog {
     // A pod recreated under the same name (a StatefulSet's, a bare pod) starts a new log.
     if (!log || log.uid !== uid) {
       this.logs.delete(key);
-      log = { uid, times: [], items: [], view: undefined };
+      log = { uid, times: new Float64Array(PER_CONTAINER), items: new Array<number | ProbeLogEntry>(PER_CONTAINER).fill(0), start: 0, size: 0, view: undefined };
       this.logs.set(key, log);
       if (this.logs.size > CONTAINERS) this.logs.delete(this.logs.keys().next().value!);
     }
@@ -80,16 +83,12 @@ export class ProbeLog {
   }
 
   private push(log: ContainerLog, t: number, item: number | ProbeLogEntry): void {
-    log.times.push(t);
-    log.items.push(item);
+    const at = (log.start + log.size) % PER_CONTAINER;
+    log.times[at] = t;
+    log.items[at] = item;
+    if (log.size < PER_CONTAINER) log.size++;
+    else log.start = (log.start + 1) % PER_CONTAINER;
     log.view = undefined;
-    // Trim in batches: a splice per probe at the cap shifted 300 entries every time, which
-    // was 4% of a busy simulated hour.
-    if (log.times.length >= PER_CONTAINER * 2) {
-      const drop = log.times.length - PER_CONTAINER;
-      log.times.splice(0, drop);
-      log.items.splice(0, drop);
-    }
   }
 
   /** A pod is gone from the node: its containers' logs go with it (only live pods are shown). */
@@ -103,9 +102,9 @@ export class ProbeLog {
     const log = this.logs.get(ProbeLog.key(namespace, pod, container));
     if (!log) return [];
     if (!log.view) {
-      const from = Math.max(0, log.times.length - PER_CONTAINER);
       const view: ProbeLogEntry[] = [];
-      for (let i = from; i < log.times.length; i++) {
+      for (let k = 0; k < log.size; k++) {
+        const i = (log.start + k) % PER_CONTAINER;
         const item = log.items[i]!;
         view.push(typeof item === 'number' ? { t: log.times[i]!, kind: KINDS[item]!, ok: true, output: '' } : item);
       }

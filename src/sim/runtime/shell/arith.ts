@@ -34,6 +34,17 @@ function valueOf(name: string, v: ArithVars, depth: number): number {
 }
 
 function parseNumber(s: string): number | null {
+  // A counter's value (1, 42, 1234): plain decimal digits with no leading zero.
+  if (s.length > 0 && s.length < 16 && s.charCodeAt(0) !== 48) {
+    let n = 0;
+    let i = 0;
+    for (; i < s.length; i++) {
+      const c = s.charCodeAt(i) - 48;
+      if (c < 0 || c > 9) break;
+      n = n * 10 + c;
+    }
+    if (i === s.length) return n;
+  }
   if (/^[-+]?[0-9]+$/.test(s)) {
     const neg = s.startsWith('-');
     const body = s.replace(/^[-+]/, '');

@@ -367,86 +367,119 @@ export class Shell {
 
   // ---------------------------------------------------------------- execution
 
-  *exec(n: Node, io: Io): Gen<number> {
+  /**
+   * Run a tree. A plain function handing out one small generator per kind of node: a
+   * generator's frame holds every local of its function, and one generator with all the
+   * cases in it made a frame several times the size for each `a; b` a loop ran.
+   */
+  exec(n: Node, io: Io): Gen<number> {
     switch (n.k) {
-      case 'simple': {
-        const r = this.simpleFast(n, io);
-        return typeof r === 'number' ? r : yield* r;
-      }
-      case 'seq': {
-        let s = this.status;
-        for (const item of n.items) {
-          if (item.k === 'simple') {
-            const r = this.simpleFast(item, io);
-            s = typeof r === 'number' ? r : yield* r;
-          } else s = yield* this.exec(item, io);
-        }
-        return s;
-      }
+      case 'simple':
+        return this.simpleGen(n, io);
+      case 'seq':
+        return this.seq(n, io);
       case 'and':
-      case 'or': {
-        this.condDepth++;
-        let s: number;
-        try {
-          s = yield* this.exec(n.left, io);
-        } finally {
-          this.condDepth--;
-        }
-        if (n.k === 'and' ? s === 0 : s !== 0) s = yield* this.exec(n.right, io);
-        this.status = s;
-        return s;
-      }
+      case 'or':
+        return this.andOr(n, io);
       case 'pipe':
-        return yield* this.pipeline(n.cmds, n.bang, io);
-      case 'bg': {
-        const child = this.fork();
-        const job: Job = { gen: child.isolated(n.body, io), wake: 0, done: false };
-        this.lastBg = this.rt.nextPid++;
-        stepJob(job, this.rt.ctx.wallTime());
-        if (!job.done) this.rt.jobs.push(job);
-        this.status = 0;
-        return 0;
-      }
-      case 'subshell': {
-        const rio = n.redirs.length ? yield* this.redirect(n.redirs, io) : io;
-        if (!rio) return this.setStatus(2);
-        const s = yield* this.fork().isolated(n.body, rio);
-        return this.setStatus(s);
-      }
-      case 'group': {
-        const rio = n.redirs.length ? yield* this.redirect(n.redirs, io) : io;
-        if (!rio) return this.setStatus(2);
-        return yield* this.exec(n.body, rio);
-      }
-      case 'if': {
-        const rio = n.redirs.length ? yield* this.redirect(n.redirs, io) : io;
-        if (!rio) return this.setStatus(2);
-        for (const c of n.clauses) {
-          if ((yield* this.cond(c.cond, rio)) === 0) return yield* this.exec(c.body, rio);
-        }
-        if (n.otherwise) return yield* this.exec(n.otherwise, rio);
-        return this.setStatus(0);
-      }
+        return this.pipeline(n.cmds, n.bang, io);
+      case 'bg':
+        return this.background(n, io);
+      case 'subshell':
+        return this.subshell(n, io);
+      case 'group':
+        return this.group(n, io);
+      case 'if':
+        return this.ifClause(n, io);
       case 'loop':
-        return yield* this.loop(n, io);
+        return this.loop(n, io);
       case 'for':
-        return yield* this.forLoop(n, io);
-      case 'case': {
-        const rio = n.redirs.length ? yield* this.redirect(n.redirs, io) : io;
-        if (!rio) return this.setStatus(2);
-        const subject = yield* this.expandString(n.subject, rio);
-        for (const arm of n.arms) {
-          for (const p of arm.patterns) {
-            const pat = yield* this.expandPattern(p, rio);
-            if (matchPattern(pat, subject)) return arm.body ? yield* this.exec(arm.body, rio) : this.setStatus(0);
-          }
-        }
-        return this.setStatus(0);
-      }
+        return this.forLoop(n, io);
+      case 'case':
+        return this.caseClause(n, io);
       case 'func':
         this.funcs.set(n.name, n.body);
-        return this.setStatus(0);
+        return this.value(this.setStatus(0));
     }
+  }
+
+  private *value(v: number): Gen<number> {
+    return v;
+  }
+
+  private *simpleGen(n: Extract<Node, { k: 'simple' }>, io: Io): Gen<number> {
+    const r = this.simpleFast(n, io);
+    return typeof r === 'number' ? r : this.finished(yield* r);
+  }
+
+  private *seq(n: Extract<Node, { k: 'seq' }>, io: Io): Gen<number> {
+    let s = this.status;
+    for (const item of n.items) {
+      if (item.k === 'simple') {
+        const r = this.simpleFast(item, io);
+        s = typeof r === 'number' ? r : this.finished(yield* r);
+      } else s = yield* this.exec(item, io);
+    }
+    return s;
+  }
+
+  private *andOr(n: Extract<Node, { k: 'and' | 'or' }>, io: Io): Gen<number> {
+    this.condDepth++;
+    let s: number;
+    try {
+      s = yield* this.exec(n.left, io);
+    } finally {
+      this.condDepth--;
+    }
+    if (n.k === 'and' ? s === 0 : s !== 0) s = yield* this.exec(n.right, io);
+    this.status = s;
+    return s;
+  }
+
+  private *background(n: Extract<Node, { k: 'bg' }>, io: Io): Gen<number> {
+    const child = this.fork();
+    const job: Job = { gen: child.isolated(n.body, io), wake: 0, done: false };
+    this.lastBg = this.rt.nextPid++;
+    stepJob(job, this.rt.ctx.wallTime());
+    if (!job.done) this.rt.jobs.push(job);
+    this.status = 0;
+    return 0;
+  }
+
+  private *subshell(n: Extract<Node, { k: 'subshell' }>, io: Io): Gen<number> {
+    const rio = n.redirs.length ? yield* this.redirect(n.redirs, io) : io;
+    if (!rio) return this.setStatus(2);
+    const s = yield* this.fork().isolated(n.body, rio);
+    return this.setStatus(s);
+  }
+
+  private *group(n: Extract<Node, { k: 'group' }>, io: Io): Gen<number> {
+    const rio = n.redirs.length ? yield* this.redirect(n.redirs, io) : io;
+    if (!rio) return this.setStatus(2);
+    return yield* this.exec(n.body, rio);
+  }
+
+  private *ifClause(n: Extract<Node, { k: 'if' }>, io: Io): Gen<number> {
+    const rio = n.redirs.length ? yield* this.redirect(n.redirs, io) : io;
+    if (!rio) return this.setStatus(2);
+    for (const c of n.clauses) {
+      if ((yield* this.cond(c.cond, rio)) === 0) return yield* this.exec(c.body, rio);
+    }
+    if (n.otherwise) return yield* this.exec(n.otherwise, rio);
+    return this.setStatus(0);
+  }
+
+  private *caseClause(n: Extract<Node, { k: 'case' }>, io: Io): Gen<number> {
+    const rio = n.redirs.length ? yield* this.redirect(n.redirs, io) : io;
+    if (!rio) return this.setStatus(2);
+    const subject = yield* this.expandString(n.subject, rio);
+    for (const arm of n.arms) {
+      for (const p of arm.patterns) {
+        const pat = yield* this.expandPattern(p, rio);
+        if (matchPattern(pat, subject)) return arm.body ? yield* this.exec(arm.body, rio) : this.setStatus(0);
+      }
+    }
+    return this.setStatus(0);
   }
 
   private setStatus(s: number): number {
@@ -489,7 +522,7 @@ export class Shell {
         try {
           if (cond.k === 'simple') {
             const r = this.simpleFast(cond, rio);
-            c = typeof r === 'number' ? r : yield* r;
+            c = typeof r === 'number' ? r : this.finished(yield* r);
           } else c = yield* this.exec(cond, rio);
         } finally {
           this.condDepth--;
@@ -579,7 +612,8 @@ export class Shell {
    * A simple command without generators where nothing in it can wait: plain or arithmetic
    * words, redirections to known paths, no assignments in front of a command. Loops spend
    * most of their time here, so this saves a generator frame per command; anything else
-   * takes the general path (simple()).
+   * takes the general path (simple()). A command that has to wait comes back as its own
+   * generator, and the caller passes its status to finished() when it ends.
    */
   private simpleFast(n: Extract<Node, { k: 'simple' }>, io: Io): number | Gen<number> {
     const rt = this.rt;
@@ -602,7 +636,7 @@ export class Shell {
       for (const r of n.redirs) targets.push(this.stringSync(r.target, io, true));
       if (argv.length === 0) for (const a of n.assigns) this.setVar(a.name, this.stringSync(a.value, io, true));
       rio = this.applyRedirs(n.redirs, targets, io);
-      if (!rio) return this.setStatus(2);
+      if (!rio) return this.finished(2);
     } else if (argv.length === 0) {
       for (const a of n.assigns) this.setVar(a.name, this.stringSync(a.value, io, true));
     }
@@ -619,11 +653,11 @@ export class Shell {
       if (r !== 0) this.checkErrexit(r);
       return r;
     }
-    return this.finishCommand(r);
+    return r;
   }
 
-  private *finishCommand(g: Gen<number>): Gen<number> {
-    const status = yield* g;
+  /** A command run by simpleFast that had to wait has ended: its status is the shell's. */
+  private finished(status: number): number {
     this.status = status;
     if (status !== 0) this.checkErrexit(status);
     return status;
@@ -649,13 +683,13 @@ export class Shell {
       for (const a of n.assigns) this.setVar(a.name, a.value.sub ? yield* this.expandString(a.value, io, true) : this.stringSync(a.value, io, true));
       if (n.redirs.length) {
         const rio = yield* this.redirect(n.redirs, io);
-        if (!rio) return this.setStatus(2);
+        if (!rio) return this.finished(2);
       }
-      return this.setStatus(this.substStatus ?? 0);
+      return this.finished(this.substStatus ?? 0);
     }
 
     const rio = n.redirs.length ? yield* this.redirect(n.redirs, io) : io;
-    if (!rio) return this.setStatus(2);
+    if (!rio) return this.finished(2);
     if (argv.length === 1 && argv[0] === 'exec') {
       // `exec >file 2>&1` changes the shell's own descriptors for the rest of the script.
       io.stdin = rio.stdin;

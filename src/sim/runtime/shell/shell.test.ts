@@ -143,6 +143,19 @@ describe('commands and exit codes', () => {
     expect(r.out).toBe('ok\n');
     expect(r.status).toBe(1);
   });
+
+  // As dash and busybox ash: a failed redirection or an assignment whose command
+  // substitution failed is a failed command too.
+  it.each([
+    ['set -e; x=$(false); echo never', 1],
+    ['set -e; cat < /nonexistent; echo never', 2],
+    ['set -e; x=1 >/nonexistent/x; echo never', 2],
+    ['set -e; while true; do cat < /nonexistent; echo never; done', 2],
+  ])('set -e also stops at %s', (script, status) => {
+    const r = sh(script);
+    expect(r.out).toBe('');
+    expect(r.status).toBe(status);
+  });
 });
 
 describe('quoting and expansion', () => {
