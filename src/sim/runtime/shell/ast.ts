@@ -34,7 +34,19 @@ export interface Assign {
 }
 
 export type Node =
-  | { k: 'simple'; assigns: Assign[]; words: Word[]; redirs: Redir[]; line: number }
+  | {
+      k: 'simple';
+      assigns: Assign[];
+      words: Word[];
+      redirs: Redir[];
+      line: number;
+      /**
+       * The command's arguments when every word is a plain literal that expands to itself
+       * (no quotes, variables, patterns or ~): the same on every run, so worked out once.
+       * The interpreter hands out copies.
+       */
+      fixedArgv: readonly string[] | null;
+    }
   | { k: 'pipe'; cmds: Node[]; bang: boolean }
   | { k: 'and'; left: Node; right: Node }
   | { k: 'or'; left: Node; right: Node }

@@ -624,11 +624,15 @@ export class Shell {
     rt.steps++;
     this.line = n.line;
     this.substStatus = null;
-    const argv: string[] = [];
-    for (const w of n.words) {
-      const p = w.plain;
-      if (p !== null && !hasWildcard(p) && p.charCodeAt(0) !== 126 /* ~ */) argv.push(p);
-      else this.intoSync(w, io, argv);
+    let argv: string[];
+    if (n.fixedArgv) argv = n.fixedArgv.slice();
+    else {
+      argv = [];
+      for (const w of n.words) {
+        const p = w.plain;
+        if (p !== null && !hasWildcard(p) && p.charCodeAt(0) !== 126 /* ~ */) argv.push(p);
+        else this.intoSync(w, io, argv);
+      }
     }
     let rio: Io | null = io;
     if (n.redirs.length) {
@@ -730,6 +734,11 @@ export class Shell {
   }
 
   private intoSync(w: Word, io: Io, out: string[]): void {
+    const q = this.quotedWord(w);
+    if (q !== null) {
+      out.push(q);
+      return;
+    }
     const f = this.fields(true);
     f.out = out;
     this.partsSync(w.parts, f, false, io, true);
@@ -1022,8 +1031,24 @@ export class Shell {
     return f.finish().join(' ');
   }
 
+  /**
+   * A word all in double quotes with only text and plain variables in it ("tick $i"): one
+   * field, its pieces joined, with no splitting or globbing to do. Null for any other word.
+   */
+  private quotedWord(w: Word): string | null {
+    if (w.parts.length === 0) return null;
+    for (const p of w.parts) {
+      if (!p.q || !(p.k === 'lit' || (p.k === 'param' && p.op === null && p.name !== '@' && p.name !== '*'))) return null;
+    }
+    let s = '';
+    for (const p of w.parts) s += p.k === 'lit' ? p.v : p.k === 'param' ? (this.getParam(p.name) ?? '') : '';
+    return s;
+  }
+
   private stringSync(w: Word, io: Io, tilde = false): string {
     if (w.plain !== null && !(tilde && w.plain.startsWith('~'))) return w.plain;
+    const q = this.quotedWord(w);
+    if (q !== null) return q;
     const ps = w.parts;
     if (ps.length === 1) {
       const only = ps[0]!;

@@ -6,6 +6,7 @@
 //   syntax error: unterminated quoted string
 
 import type { Assign, Node, ParamOp, Part, Redir, RedirOp, Script, Word } from './ast.ts';
+import { hasWildcard } from './glob.ts';
 
 export class ShellSyntaxError extends Error {
   constructor(
@@ -759,7 +760,8 @@ class Parser {
         break;
       }
     }
-    return { k: 'simple', assigns, words, redirs, line };
+    const fixed = words.every((w) => w.plain !== null && !hasWildcard(w.plain) && !w.plain.startsWith('~'));
+    return { k: 'simple', assigns, words, redirs, line, fixedArgv: fixed ? words.map((w) => w.plain!) : null };
   }
 }
 
