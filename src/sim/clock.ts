@@ -193,9 +193,20 @@ export class VirtualClock {
   }
 }
 
-/** RFC 3339 with second precision, as Kubernetes serialises metav1.Time. */
+let lastSecond = NaN;
+let lastIso = '';
+
+/**
+ * RFC 3339 with second precision, as Kubernetes serialises metav1.Time. Everything written in
+ * one simulated second carries the same text, so the last one is kept.
+ */
 export function isoSeconds(wallMs: Millis): string {
-  return new Date(Math.floor(wallMs / 1000) * 1000).toISOString().replace('.000Z', 'Z');
+  const second = Math.floor(wallMs / 1000);
+  if (second !== lastSecond) {
+    lastIso = new Date(second * 1000).toISOString().replace('.000Z', 'Z');
+    lastSecond = second;
+  }
+  return lastIso;
 }
 
 /** Parse "30", "30s", "2m", "1h30m", "500ms" into milliseconds; undefined if malformed. */

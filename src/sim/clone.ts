@@ -25,3 +25,29 @@ function copy(v: unknown, depth: number): unknown {
   for (const k of Object.keys(v)) out[k] = copy((v as Record<string, unknown>)[k], depth + 1);
   return out;
 }
+
+/**
+ * Whether two pieces of API data would serialise to the same JSON, key order aside: fields
+ * that are undefined count as absent. Cheaper than comparing JSON.stringify of both (the
+ * kubelet asks this of a pod's status every time something about the pod happens).
+ */
+export function sameData(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  if (Array.isArray(a)) {
+    if (!Array.isArray(b) || a.length !== b.length) return false;
+    for (let i = 0; i < a.length; i++) if (!sameData(a[i], b[i])) return false;
+    return true;
+  }
+  if (Array.isArray(b)) return false;
+  const x = a as Record<string, unknown>;
+  const y = b as Record<string, unknown>;
+  let n = 0;
+  for (const k in x) {
+    if (x[k] === undefined) continue;
+    if (!sameData(x[k], y[k])) return false;
+    n++;
+  }
+  for (const k in y) if (y[k] !== undefined) n--;
+  return n === 0;
+}

@@ -10,6 +10,7 @@ import { splitKey, WorkQueue } from './workqueue.ts';
 import type { KubeObject } from '../store/types.ts';
 import { controllerRef, type Workload } from './replicaset.ts';
 import { cloneData } from '../clone.ts';
+import { isoSeconds } from '../clock.ts';
 import {
   annotationsCopiedToReplicaSet,
   checkPausedConditions,
@@ -57,8 +58,6 @@ interface ApiCondition {
   lastUpdateTime: string;
   lastTransitionTime: string;
 }
-
-const iso = (ms: number): string => new Date(Math.floor(ms / 1000) * 1000).toISOString().replace('.000Z', 'Z');
 
 function withoutHash(template: unknown): string {
   const t = cloneData((template ?? {}) as { metadata?: { labels?: Record<string, string> } });
@@ -237,8 +236,8 @@ export class DeploymentController {
     status['conditions'] = next.conditions.map((c) => ({
       type: c.type,
       status: c.status,
-      lastUpdateTime: iso(c.lastUpdateTime),
-      lastTransitionTime: iso(c.lastTransitionTime),
+      lastUpdateTime: isoSeconds(c.lastUpdateTime),
+      lastTransitionTime: isoSeconds(c.lastTransitionTime),
       reason: c.reason,
       message: c.message,
     }));

@@ -6,7 +6,7 @@
 
 import type { Container, ContainerState, ContainerStatus, Pod, PodCondition, PodStatus } from '../api.ts';
 import type { NodeMachine, SimContext } from '../context.ts';
-import type { TimerHandle } from '../clock.ts';
+import { isoSeconds, type TimerHandle } from '../clock.ts';
 import type { KubeObject } from '../store/types.ts';
 import { parseImageRef } from '../runtime/imageref.ts';
 import { GENERIC_MAIN, lookupImage, type BinarySpec, type ResolvedImage } from '../runtime/images.ts';
@@ -23,7 +23,7 @@ import { podQosClass, resolveEnv, type EnvResult } from './podutil.ts';
 import { tryParseQuantity, quantityValue } from '../quantity.ts';
 import { mountClaim } from '../controllers/volume/data.ts';
 import { containerMountTable, nodeMemoryKiB, type DiskLetters } from './mounts.ts';
-import { cloneData } from '../clone.ts';
+import { cloneData, sameData } from '../clone.ts';
 
 const SANDBOX_MS = 1000;
 /** Waiting reasons under which a timer, not syncContainers, decides the next start. */
@@ -162,7 +162,8 @@ export interface PodWorker {
   startedAt?: number;
   terminating: boolean;
   terminated: boolean;
-  lastPublished: string;
+  /** The status last written, to skip writing the same again. */
+  lastPublished: PodStatus | undefined;
   transitions: Map<string, { status: string; at: number }>;
   timers: TimerHandle[];
   failedPhase?: boolean;
@@ -292,7 +293,7 @@ export class Kubelet {
       const cur = this.sim.store.get<Pod>('Pod', w.pod.metadata.namespace, w.pod.metadata.name ?? '');
       const apiReady = (cur?.status?.conditions ?? []).find((c) => c.type === 'Ready')?.status;
       if (apiReady !== undefined && apiReady !== w.transitions.get('Ready')?.status) w.transitions.delete('Ready');
-      w.lastPublished = '';
+      w.lastPublished = undefined;
       this.publish(w);
     }
   }
@@ -407,7 +408,7 @@ export class Kubelet {
       sandboxReady: false,
       terminating: false,
       terminated: false,
-      lastPublished: '',
+      lastPublished: undefined,
       transitions: new Map(),
       timers: [],
     };
@@ -1181,7 +1182,7 @@ export class Kubelet {
     const prev = w.transitions.get(type);
     if (!prev || prev.status !== status) w.transitions.set(type, { status, at: this.sim.clock.wallTime });
     const at = w.transitions.get(type)!.at;
-    const c: PodCondition = { type, status, lastProbeTime: null as unknown as string, lastTransitionTime: isoAt(at) };
+    const c: PodCondition = { type, status, lastProbeTime: null as unknown as string, lastTransitionTime: isoSeconds(at) };
     if (!ok && reason) c.reason = reason;
     return c;
   }
@@ -1240,7 +1241,7 @@ export class Kubelet {
       conditions,
       hostIP: this.machine.ip,
       hostIPs: [{ ip: this.machine.ip }],
-      startTime: isoAt(w.startedAt ?? this.sim.clock.wallTime),
+      startTime: isoSeconds(w.startedAt ?? this.sim.clock.wallTime),
       qosClass: podQosClass(cur),
     };
     if (w.network && !w.terminated) {
@@ -1252,9 +1253,8 @@ export class Kubelet {
     }
     if (inits.length) status.initContainerStatuses = inits.map((c) => this.containerStatus(c));
     status.containerStatuses = apps.map((c) => this.containerStatus(c));
-    const json = JSON.stringify(status);
-    if (json === w.lastPublished) return;
-    w.lastPublished = json;
+    if (w.lastPublished && sameData(status, w.lastPublished)) return;
+    w.lastPublished = status;
     this.sim.store.update({ ...cur, status }, { status: true });
   }
 
@@ -1335,7 +1335,7 @@ export class Kubelet {
     const created = this.createMirror(fresh);
     if (created) {
       w.pod = created;
-      w.lastPublished = '';
+      w.lastPublished = undefined;
       this.publish(w);
     }
   }
@@ -1366,16 +1366,13 @@ interface NodeConditionLike {
 
 function toApiState(s: CState): ContainerState {
   if (s.type === 'waiting') return { waiting: s.message ? { reason: s.reason, message: s.message } : { reason: s.reason } };
-  if (s.type === 'running') return { running: { startedAt: isoAt(s.startedAt) } };
-  const t: NonNullable<ContainerState['terminated']> = { exitCode: s.exitCode, reason: s.reason, startedAt: isoAt(s.startedAt), finishedAt: isoAt(s.finishedAt) };
+  if (s.type === 'running') return { running: { startedAt: isoSeconds(s.startedAt) } };
+  const t: NonNullable<ContainerState['terminated']> = { exitCode: s.exitCode, reason: s.reason, startedAt: isoSeconds(s.startedAt), finishedAt: isoSeconds(s.finishedAt) };
   if (s.message) t.message = s.message;
   if (s.signal) t.signal = s.signal;
   return { terminated: t };
 }
 
-function isoAt(ms: number): string {
-  return new Date(Math.floor(ms / 1000) * 1000).toISOString().replace('.000Z', 'Z');
-}
 
 function podScheduledAt(pod: Pod): string {
   const c = (pod.status?.conditions ?? []).find((x) => x.type === 'PodScheduled');
