@@ -74,5 +74,20 @@ describe('ProbeLog', () => {
     w.probe(6, 'Readiness', true, '', false);
     expect(log.entries('default', 'p', 'c')).not.toBe(got);
   });
+
+  it('a writer keeps writing after its pod was forgotten or its log replaced, into a fresh log', () => {
+    const log = new ProbeLog();
+    const w = log.writer('default', 'p', 'uid-1', 'c');
+    w.probe(1, 'Readiness', true, '', false);
+    log.forget('default', 'p', 'uid-1');
+    expect(log.entries('default', 'p', 'c')).toEqual([]);
+    w.probe(2, 'Readiness', true, '', false);
+    expect(log.entries('default', 'p', 'c').map((e) => e.t)).toEqual([2]);
+    // A new pod under the same name takes the key; the old writer's next result takes it back.
+    log.writer('default', 'p', 'uid-2', 'c').probe(3, 'Liveness', true, '', false);
+    expect(log.entries('default', 'p', 'c').map((e) => e.t)).toEqual([3]);
+    w.probe(4, 'Readiness', true, '', false);
+    expect(log.entries('default', 'p', 'c').map((e) => e.t)).toEqual([4]);
+  });
 });
 

@@ -40,6 +40,8 @@ interface ContainerLog {
   start: number;
   size: number;
   view: ProbeLogEntry[] | undefined;
+  /** False once the log is no longer kept (forgotten, replaced or pushed out). */
+  live: boolean;
 }
 
 /** Records one container's results: the key is built once, not once per probe. */
@@ -61,11 +63,14 @@ export class ProbeLog {
 
   writer(namespace: string, pod: string, uid: string, container: string): ProbeLogWriter {
     const key = ProbeLog.key(namespace, pod, container);
+    // The log found last time, while it is still the one kept under the key.
+    let log: ContainerLog | undefined;
+    const current = (): ContainerLog => (log?.live ? log : (log = this.logFor(key, uid)));
     return {
-      entry: (entry) => this.push(this.logFor(key, uid), entry.t, entry),
+      entry: (entry) => this.push(current(), entry.t, entry),
       probe: (t, kind, ok, output, crossed) => {
         const item = ok && output === '' && !crossed ? KINDS.indexOf(kind) : crossed ? { t, kind, ok, output, crossed } : { t, kind, ok, output };
-        this.push(this.logFor(key, uid), t, item);
+        this.push(current(), t, item);
       },
     };
   }
@@ -74,10 +79,10 @@ export class ProbeLog {
     let log = this.logs.get(key);
     // A pod recreated under the same name (a StatefulSet's, a bare pod) starts a new log.
     if (!log || log.uid !== uid) {
-      this.logs.delete(key);
-      log = { uid, times: new Float64Array(PER_CONTAINER), items: new Array<number | ProbeLogEntry>(PER_CONTAINER).fill(0), start: 0, size: 0, view: undefined };
+      this.drop(key);
+      log = { uid, times: new Float64Array(PER_CONTAINER), items: new Array<number | ProbeLogEntry>(PER_CONTAINER).fill(0), start: 0, size: 0, view: undefined, live: true };
       this.logs.set(key, log);
-      if (this.logs.size > CONTAINERS) this.logs.delete(this.logs.keys().next().value!);
+      if (this.logs.size > CONTAINERS) this.drop(this.logs.keys().next().value!);
     }
     return log;
   }
@@ -94,7 +99,14 @@ export class ProbeLog {
   /** A pod is gone from the node: its containers' logs go with it (only live pods are shown). */
   forget(namespace: string, pod: string, uid: string): void {
     const prefix = `${namespace}/${pod}/`;
-    for (const [key, log] of this.logs) if (key.startsWith(prefix) && log.uid === uid) this.logs.delete(key);
+    for (const [key, log] of this.logs) if (key.startsWith(prefix) && log.uid === uid) this.drop(key);
+  }
+
+  private drop(key: string): void {
+    const log = this.logs.get(key);
+    if (!log) return;
+    log.live = false;
+    this.logs.delete(key);
   }
 
   /** The container's last entries, oldest first (empty if none); the same array until the next write. */
