@@ -750,6 +750,7 @@ export class Kubelet {
       cwd: c.spec.workingDir ?? '/',
       stdout: (text) => c.logs.write('stdout', text, this.sim.clock.wallTime),
       stderr: (text) => c.logs.write('stderr', text, this.sim.clock.wallTime),
+      logLine: (stream, line) => c.logs.line(stream, line, this.sim.clock.wallTime),
       hostname: w.pod.spec?.hostname ?? w.pod.metadata.name ?? '',
       wallTime: () => this.sim.clock.wallTime,
       random: () => this.sim.random.nextUint32(),

@@ -40,4 +40,18 @@ describe('LogBuffer', () => {
     expect(last.t).toBe(n - 1);
     expect(last.stream).toBe((n - 1) % 2 ? 'stderr' : 'stdout');
   });
+
+  it('takes a whole line as it is, after any partial line is ended', () => {
+    const b = new LogBuffer();
+    b.line('stdout', '10.244.1.1 - - [05/Jan/2026:09:00:00 +0000] "GET / HTTP/1.1" 200 615', 1);
+    b.write('stdout', 'half', 2);
+    b.line('stdout', ' and the rest', 3);
+    b.line('stderr', 'err', 4);
+    expect(b.lines.map((l) => [l.t, l.stream, l.text])).toEqual([
+      [1, 'stdout', '10.244.1.1 - - [05/Jan/2026:09:00:00 +0000] "GET / HTTP/1.1" 200 615'],
+      [3, 'stdout', 'half and the rest'],
+      [4, 'stderr', 'err'],
+    ]);
+  });
 });
+

@@ -63,6 +63,15 @@ export class LogBuffer {
     for (const p of parts) this.push(t, stream, p);
   }
 
+  /**
+   * One whole line, given without its newline (the caller's word for it: the text is kept as
+   * it is, not searched, since searching a string built from pieces copies it into one).
+   */
+  line(stream: 'stdout' | 'stderr', text: string, t: number): void {
+    if (this.partial[stream] !== '') this.write(stream, text + '\n', t);
+    else this.push(t, stream, text);
+  }
+
   /** Flush a last line without a newline (when the container exits). */
   flush(t: number): void {
     for (const s of ['stdout', 'stderr'] as const) {

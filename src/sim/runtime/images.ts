@@ -99,12 +99,16 @@ function redisTime(ms: number): string {
 }
 
 /** Write to a log path, honouring image symlinks to /dev/stdout and /dev/stderr. */
+/** One line (given without its newline) to a log file, or to the output it links to. */
 function writeLog(ctx: ProcessContext, path: string, line: string): void {
   const node = ctx.fs.stat(path);
-  if (node?.kind === 'file' && node.link === '/dev/stdout') return ctx.stdout(line);
-  if (node?.kind === 'file' && node.link === '/dev/stderr') return ctx.stderr(line);
+  if (node?.kind === 'file' && node.link) {
+    const stream = node.link === '/dev/stderr' ? 'stderr' : 'stdout';
+    if (ctx.logLine) return ctx.logLine(stream, line);
+    return stream === 'stderr' ? ctx.stderr(line + '\n') : ctx.stdout(line + '\n');
+  }
   try {
-    ctx.fs.writeFile(path, line, true);
+    ctx.fs.writeFile(path, line + '\n', true);
   } catch {
     // nginx keeps serving when it cannot write its log.
   }
@@ -150,7 +154,7 @@ const NGINX_HEADERS = { Server: 'nginx/1.27.3', 'Content-Type': 'text/html' };
 
 function nginxMain(argv: string[], ctx: ProcessContext): Proc {
   const now = (): number => ctx.wallTime();
-  const errLog = (msg: string): void => writeLog(ctx, '/var/log/nginx/error.log', `${nginxErrTime(now())} ${msg}\n`);
+  const errLog = (msg: string): void => writeLog(ctx, '/var/log/nginx/error.log', `${nginxErrTime(now())} ${msg}`);
   const isEntrypoint = argv[0]?.endsWith('docker-entrypoint.sh');
   if (isEntrypoint) {
     for (const l of [
@@ -206,7 +210,7 @@ function nginxMain(argv: string[], ctx: ProcessContext): Proc {
     // A probe asks the same thing every few seconds: the line around the time is kept.
     const l = line;
     if (l.clientIp !== req.clientIp || l.method !== req.method || l.path !== req.path || l.status !== res.status || l.size !== res.body.length || l.ua !== ua) {
-      line = { clientIp: req.clientIp, method: req.method, path: req.path, status: res.status, size: res.body.length, ua, head: `${req.clientIp} - - [`, tail: `] "${req.method} ${req.path} HTTP/1.1" ${res.status} ${res.body.length} "-" "${ua}" "-"\n` };
+      line = { clientIp: req.clientIp, method: req.method, path: req.path, status: res.status, size: res.body.length, ua, head: `${req.clientIp} - - [`, tail: `] "${req.method} ${req.path} HTTP/1.1" ${res.status} ${res.body.length} "-" "${ua}" "-"` };
     }
     writeLog(ctx, '/var/log/nginx/access.log', line.head + nginxAccessTime(now()) + line.tail);
     return res;

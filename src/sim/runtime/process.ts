@@ -69,6 +69,11 @@ export interface ProcessContext {
   cwd: string;
   stdout(text: string): void;
   stderr(text: string): void;
+  /**
+   * One whole line, with no newline in it, to stdout or stderr, for a server logging a
+   * request: the same as writing it with a newline, without the newline to look for.
+   */
+  logLine?(stream: 'stdout' | 'stderr', line: string): void;
   hostname: string;
   /** Simulated wall-clock time, ms since 1970. */
   wallTime(): number;

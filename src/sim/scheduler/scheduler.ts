@@ -171,14 +171,21 @@ export class Scheduler {
         } else {
           const onNode = [...(this.onNode.get(name)?.values() ?? [])].filter((p) => p.status?.phase !== 'Succeeded' && p.status?.phase !== 'Failed');
           const alloc = node.status?.allocatable ?? {};
-          const used = onNode.map(podRequests).reduce((a, b) => ({ cpuMilli: a.cpuMilli + b.cpuMilli, memory: a.memory + b.memory }), { cpuMilli: 0, memory: 0 });
+          const used = { cpuMilli: 0, memory: 0 };
+          for (const p of onNode) {
+            const r = podRequests(p);
+            used.cpuMilli += r.cpuMilli;
+            used.memory += r.memory;
+          }
           if (onNode.length + 1 > q(alloc['pods'], false)) reasons.push('Too many pods');
           if (req.cpuMilli > 0 && used.cpuMilli + req.cpuMilli > q(alloc['cpu'], true)) reasons.push('Insufficient cpu');
           if (req.memory > 0 && used.memory + req.memory > q(alloc['memory'], false)) reasons.push('Insufficient memory');
           if (reasons.length) preemptionHelps = onNode.some((p) => (p.spec?.priority ?? 0) < (pod.spec?.priority ?? 0));
           if (reasons.length) preemptionHelps = preemptionHelps || false;
-          const usedPorts = new Set(onNode.flatMap((p) => (p.spec?.containers ?? []).flatMap((c) => (c.ports ?? []).map((x) => x.hostPort ?? 0))));
-          if (hostPorts.some((hp) => usedPorts.has(hp))) reasons.push("node(s) didn't have free ports for the requested pod ports");
+          if (hostPorts.length) {
+            const usedPorts = new Set(onNode.flatMap((p) => (p.spec?.containers ?? []).flatMap((c) => (c.ports ?? []).map((x) => x.hostPort ?? 0))));
+            if (hostPorts.some((hp) => usedPorts.has(hp))) reasons.push("node(s) didn't have free ports for the requested pod ports");
+          }
           const volumes = reasons.length ? undefined : this.volumeBinding.filter(pod, node);
           if (volumes) reasons.push(volumes);
         }
