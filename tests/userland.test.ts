@@ -30,6 +30,14 @@ describe('tools a tutorial uses that the lab does not have', () => {
     // Anything else missing is just the shell's answer.
     expect(l.run('frobnicate').last).toBe('sh: frobnicate: not found\n');
   });
+
+  // Command names are whatever was typed; these once found JavaScript's own Object members.
+  it.each(['constructor', 'toString', '__proto__', 'hasOwnProperty', 'valueOf'])('%s is a command like any other that is not there', (name) => {
+    const l = lab();
+    expect(l.run(name).last).toBe(`sh: ${name}: not found\n`);
+    expect(l.run(`ssh node01 ${name}`).last).toBe(`sh: ${name}: not found\n`);
+    expect(l.run(`type ${name}`).last).toBe(`${name}: not found\n`);
+  });
 });
 
 describe('openssl on the workstation', () => {

@@ -530,7 +530,7 @@ function withToolHints(o: Output, where: 'workstation' | 'node'): Output {
     err: (t) => {
       o.err(t);
       const tool = /^sh: ([\w-]+): not found$/m.exec(t)?.[1];
-      const hint = tool !== undefined ? hints[tool] : undefined;
+      const hint = tool !== undefined && Object.hasOwn(hints, tool) ? hints[tool] : undefined;
       if (hint) o.err(`kubelab: ${hint}\n`);
     },
   };

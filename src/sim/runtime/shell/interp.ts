@@ -1700,6 +1700,8 @@ const BUILTINS: Record<string, Builtin> = {
     return status;
   },
 };
+// A command name is whatever was typed: `constructor` or `__proto__` must not find Object's.
+Object.setPrototypeOf(BUILTINS, null);
 
 function describe(sh: Shell, name: string): string | null {
   if (sh.funcs.has(name)) return 'a function';

@@ -88,3 +88,5 @@ export const APPLETS: Record<string, Applet> = {
     return env.spawn(argv.slice(1));
   },
 };
+// A command name is whatever was typed: `constructor` or `__proto__` must not find Object's.
+Object.setPrototypeOf(APPLETS, null);
