@@ -71,16 +71,55 @@ export class EventRecorder {
     }
   }
 
+  /**
+   * Every Event lives an hour after its last update, so expiries come due in the order they
+   * were asked for: they wait in a queue behind one timer instead of a timer each (a busy
+   * cluster keeps hundreds of Events, and a timer each made every other timer slower).
+   * Each expiry still runs as the component that recorded the Event.
+   */
+  private expiries: { at: number; ns: string; name: string; k: string; actor: string }[] = [];
+  private nextExpiry = 0;
+  private expiryArmed = false;
+
   private expireLater(ns: string, name: string, k: string): void {
-    this.clock.schedule(EVENT_TTL_MS, () => {
-      const ev = this.store.get<KEvent>('Event', ns, name);
-      if (!ev?.lastTimestamp) return;
-      if (Date.parse(ev.lastTimestamp) + EVENT_TTL_MS <= this.clock.wallTime) {
-        this.store.delete('Event', ns, name);
-        this.byKey.delete(k);
-      }
-    });
+    this.expiries.push({ at: this.clock.now + EVENT_TTL_MS, ns, name, k, actor: this.clock.actor });
+    if (!this.expiryArmed) this.armExpiry();
   }
+
+  private armExpiry(): void {
+    const head = this.expiries[this.nextExpiry];
+    if (!head) {
+      this.expiries = [];
+      this.nextExpiry = 0;
+      this.expiryArmed = false;
+      return;
+    }
+    this.expiryArmed = true;
+    this.clock.schedule(head.at - this.clock.now, () => this.expireDue());
+  }
+
+  private expireDue(): void {
+    const now = this.clock.now;
+    for (let e = this.expiries[this.nextExpiry]; e && e.at <= now; e = this.expiries[this.nextExpiry]) {
+      this.nextExpiry++;
+      const { ns, name, k } = e;
+      this.clock.as(e.actor, () => {
+        const ev = this.store.get<KEvent>('Event', ns, name);
+        if (!ev?.lastTimestamp) return;
+        if (Date.parse(ev.lastTimestamp) + EVENT_TTL_MS <= this.clock.wallTime) {
+          this.store.delete('Event', ns, name);
+          this.byKey.delete(k);
+        }
+      });
+    }
+    // Drop what has run once it is most of the queue.
+    if (this.nextExpiry > 1024 && this.nextExpiry * 2 > this.expiries.length) {
+      this.expiries = this.expiries.slice(this.nextExpiry);
+      this.nextExpiry = 0;
+    }
+    this.armExpiry();
+  }
+
 
   /** Events about one object, oldest first (as describe lists them). */
   eventsFor(obj: KubeObject): (KEvent)[] {
