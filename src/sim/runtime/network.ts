@@ -224,6 +224,8 @@ export class ClusterNetwork {
       let net: PodNetwork | undefined;
       let p = port;
       if (ip === '127.0.0.1') net = from;
+      // A pod's IP that is neither a Service's nor a node's (a probe, pod to pod): no proxying.
+      else if (!this.vips.has(ip) && !this.nodeIps.has(ip) && this.pods.has(ip)) net = this.pods.get(ip);
       else {
         const r = this.route(ip, port, from?.ip ?? sourceIp);
         if (!r.ok) return { ok: false, error: r.error, detail: `dial tcp ${ip}:${port}: ${r.error === 'refused' ? 'connect: connection refused' : 'i/o timeout'}` };
@@ -253,7 +255,7 @@ export class ClusterNetwork {
         const s = socketAt(host, port);
         if (!s.ok) return { ok: false, detail: s.detail };
         // An empty exchange is a bare connect (a TCP probe): any listening socket accepts it.
-        if (line === '') return { ok: true, reply: '' };
+        if (line === '') return CONNECTED;
         const handler = s.socket.listener.tcp;
         if (!handler) return { ok: false, detail: 'connection reset by peer' };
         return { ok: true, reply: handler(line) };
@@ -261,6 +263,9 @@ export class ClusterNetwork {
     };
   }
 }
+
+/** The answer to a bare connect; callers only read it. */
+const CONNECTED = { ok: true, reply: '' } as const;
 
 interface EndpointAddressLike {
   ip: string;

@@ -219,6 +219,14 @@ function pad(s: string, width: number, flags: string): string {
 }
 
 /** busybox sleep: N[smhd], fractions, several operands summed, "inf" sleeps forever. */
+function isDigits(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+  }
+  return true;
+}
+
 const SLEEP_UNITS: Readonly<Record<string, number>> = { '': 1000, s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000 };
 
 export const sleep: Applet = (argv, env) => {
@@ -229,6 +237,11 @@ export const sleep: Applet = (argv, env) => {
   let ms = 0;
   for (let i = 1; i < argv.length; i++) {
     const a = argv[i]!;
+    // `sleep 5` in a loop: whole seconds need no pattern.
+    if (a.length > 0 && a.length < 10 && isDigits(a)) {
+      ms += Number(a) * 1000;
+      continue;
+    }
     if (/^inf(inity)?$/i.test(a)) return forever();
     const m = /^([0-9]*\.?[0-9]+)([smhd]?)$/.exec(a);
     if (!m) {
