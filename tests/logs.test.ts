@@ -49,3 +49,34 @@ describe('kubectl logs across containers', () => {
     expect(out).toContain('[pod/duo/helper] helper tick\n');
   });
 });
+
+describe("nginx's access log", () => {
+  const probed = (command?: string): string => `apiVersion: v1
+kind: Pod
+metadata:
+  name: web
+spec:
+  containers:
+  - name: nginx
+    image: nginx:1.27${command ? `\n    command: ${command}` : ''}
+    readinessProbe:
+      httpGet: {path: /, port: 80}
+      periodSeconds: 5
+`;
+
+  it('goes to the container log, a line per request, the probe among them', () => {
+    const l = lab().apply(probed()).advance('1m');
+    const lines = l.kubectl('logs web').split('\n').filter((x) => x.includes('"GET / HTTP/1.1"'));
+    expect(lines.length).toBeGreaterThanOrEqual(8);
+    expect(lines[0]).toMatch(/^10\.244\.\d+\.1 - - \[05\/Jan\/2026:09:\d\d:\d\d \+0000\] "GET \/ HTTP\/1\.1" 200 615 "-" "kube-probe\/1\.\d+" "-"$/);
+    expect(l.kubectl('logs web --tail=1')).toMatch(/kube-probe/);
+  });
+
+  it('follows nginx when its output is sent to a file instead', () => {
+    const l = lab().apply(probed(`['sh', '-c', 'nginx -g "daemon off;" > /tmp/out 2>&1']`)).advance('1m');
+    expect(l.kubectl('logs web')).not.toContain('kube-probe');
+    const file = l.kubectl('exec web -- cat /tmp/out').split('\n').filter((x) => x.includes('kube-probe'));
+    expect(file.length).toBeGreaterThanOrEqual(8);
+    expect(file[0]).toMatch(/"GET \/ HTTP\/1\.1" 200 615 "-" "kube-probe\/1\.\d+" "-"$/);
+  });
+});

@@ -824,6 +824,12 @@ export class Shell {
       cwd: this.cwd,
       stdout: (s) => io.out.write(s),
       stderr: (s) => io.err.write(s),
+      // A whole line to the container's own output goes as it is; anywhere else, as text.
+      logLine: (stream, line) => {
+        const sink = stream === 'stderr' ? io.err : io.out;
+        if (base.logLine && sink === (stream === 'stderr' ? this.rt.baseErr : this.rt.baseOut)) base.logLine(stream, line);
+        else sink.write(line + '\n');
+      },
       hostname: base.hostname,
       wallTime: () => base.wallTime(),
       random: () => base.random(),
