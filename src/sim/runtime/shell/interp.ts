@@ -46,6 +46,21 @@ interface Job {
 }
 
 /** State shared by a shell and all its subshells: one process tree, one clock. */
+type Target = { kind: 'applet'; fn: Applet } | { kind: 'extra'; fn: ExtraCommand };
+
+/** One Target per command function, made once (a loop resolves the same commands each pass). */
+const TARGETS = new WeakMap<Applet | ExtraCommand, Target>();
+function targetOf(kind: 'applet', fn: Applet): Target;
+function targetOf(kind: 'extra', fn: ExtraCommand): Target;
+function targetOf(kind: 'applet' | 'extra', fn: Applet | ExtraCommand): Target {
+  let t = TARGETS.get(fn);
+  if (!t || t.kind !== kind) {
+    t = { kind, fn } as Target;
+    TARGETS.set(fn, t);
+  }
+  return t;
+}
+
 class Runtime {
   readonly budget: number;
   readonly version: string;
@@ -772,24 +787,25 @@ export class Shell {
     return typeof r === 'number' ? r : yield* r;
   }
 
-  resolve(name: string): { kind: 'applet'; fn: Applet } | { kind: 'extra'; fn: ExtraCommand } | null {
+  resolve(name: string): Target | null {
     const extra = this.rt.extras.get(name);
-    if (extra) return { kind: 'extra', fn: extra };
+    if (extra) return targetOf('extra', extra);
     const slash = name.lastIndexOf('/');
     if (slash < 0) {
       const a = appletNamed(name, this.rt.applets);
-      return a && !this.rt.missing?.has(name) ? { kind: 'applet', fn: a } : null;
+      return a && !this.rt.missing?.has(name) ? targetOf('applet', a) : null;
     }
     const base = name.slice(slash + 1);
     const dir = normalizePath(name.slice(0, slash) || '/', this.cwd);
     const byBase = this.rt.extras.get(base);
-    if (byBase) return { kind: 'extra', fn: byBase };
+    if (byBase) return targetOf('extra', byBase);
     if (BIN_DIRS.has(dir)) {
       const a = appletNamed(base, this.rt.applets);
-      if (a && !this.rt.missing?.has(base)) return { kind: 'applet', fn: a };
+      if (a && !this.rt.missing?.has(base)) return targetOf('applet', a);
     }
     return null;
   }
+
 
   /** A shell script on the filesystem, run by path (`./start.sh`, `/entrypoint.sh`). */
   private scriptFile(name: string): string | null {
