@@ -15,6 +15,7 @@ import { editCommand, patchCommand } from './commands/patch.ts';
 import { exposeCommand } from './commands/expose.ts';
 import { cordonCommand, drainCommand, uncordonCommand } from './commands/drain.ts';
 import { annotateCommand, apiResourcesCommand, clusterInfoCommand, explainCommand, labelCommand, topCommand, versionCommand } from './commands/misc.ts';
+import { configCommand } from './commands/config.ts';
 
 export type { Command, Job, KubectlEnv, Output } from './types.ts';
 
@@ -45,6 +46,7 @@ export const COMMANDS: Command[] = [
   cordonCommand,
   uncordonCommand,
   drainCommand,
+  configCommand,
 ];
 
 const REGISTRY = new Map<string, Command>();
@@ -89,6 +91,16 @@ export function* kubectl(env: KubectlEnv, argv: string[], o: Output): Job {
   } catch (e) {
     if (e instanceof FlagError) return yield* fail(o, `error: ${e.message}\n`);
     throw e;
+  }
+  const kc = env.kubeconfig;
+  if (kc && cmd !== configCommand) {
+    // --context picks another context of the kubeconfig for this one command.
+    const named = parsed.flags.get('context');
+    const context = typeof named === 'string' && named ? named : kc.current;
+    if (context !== kc.current && !kc.contexts.has(context)) return yield* fail(o, `error: context was not found for specified context: ${context}\n`);
+    // With no usable context, kubectl falls back to localhost:8080, where nothing listens.
+    if (!kc.isReachable(context)) return yield* fail(o, 'The connection to the server localhost:8080 was refused - did you specify the right host or port?\n');
+    if (context !== kc.current) env = { ...env, namespace: kc.namespaceOf(context) };
   }
   try {
     return yield* asActor(env.cluster.clock, 'kubectl', cmd.run(env, parsed, o));

@@ -74,7 +74,7 @@ function walk(values: unknown[], seg: Seg): unknown[] {
   const out: unknown[] = [];
   for (const v of values) {
     if (seg.kind === 'field') {
-      if (v && typeof v === 'object' && !Array.isArray(v) && seg.name in v) out.push((v as Record<string, unknown>)[seg.name]);
+      if (v && typeof v === 'object' && !Array.isArray(v) && Object.hasOwn(v, seg.name)) out.push((v as Record<string, unknown>)[seg.name]);
     } else if (seg.kind === 'index') {
       const arr = Array.isArray(v) ? v : v && typeof v === 'object' ? Object.values(v) : [];
       if (seg.index === '*') out.push(...arr);

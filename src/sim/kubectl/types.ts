@@ -5,6 +5,7 @@
 import type { Cluster } from '../cluster.ts';
 import type { Wait } from '../runtime/process.ts';
 import type { FlagSpec, Parsed } from './flags.ts';
+import type { KubeConfig } from './kubeconfig.ts';
 
 export type Job = Generator<Wait, number, void>;
 
@@ -21,6 +22,8 @@ export interface KubectlEnv {
   stdin?: string;
   /** The namespace of the current context. */
   namespace: string;
+  /** The caller's kubeconfig, which `kubectl config` reads and changes (none: a fresh one). */
+  kubeconfig?: KubeConfig;
   /**
    * How long a streaming command (logs -f, get -w) may run before the caller stops it, in
    * ms; the runner sets it from --request-timeout or a default so transcripts end.

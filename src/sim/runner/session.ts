@@ -8,6 +8,7 @@ import { parseDuration } from '../clock.ts';
 import type { Job, KubectlEnv, Output } from '../kubectl/types.ts';
 import type { ContainerRef } from '../kubectl/commands/containers.ts';
 import type { KubectlTool } from '../kubectl/tool.ts';
+import { KubeConfig } from '../kubectl/kubeconfig.ts';
 import { runShell, type ExtraCommand } from '../runtime/shell/index.ts';
 import { curl } from '../runtime/images.ts';
 import { systemctlFor } from '../kubelet/systemctl.ts';
@@ -66,7 +67,11 @@ export class Session {
     ['HOME', '/root'],
     ['PATH', '/usr/local/bin:/usr/bin:/bin'],
   ]);
-  namespace = 'default';
+  /** The workstation's kubeconfig: its current context's namespace is the default for kubectl. */
+  readonly kubeconfig = new KubeConfig();
+  get namespace(): string {
+    return this.kubeconfig.namespace;
+  }
 
   constructor(
     readonly cluster: Cluster,
@@ -144,6 +149,7 @@ export class Session {
       cluster: this.cluster,
       readFile: (p) => this.readFile(p),
       namespace: this.namespace,
+      kubeconfig: this.kubeconfig,
       streamLimitMs: streamLimitMs ?? this.opts.streamLimitMs ?? DEFAULT_STREAM_LIMIT_MS,
     };
     if (stdin !== undefined) env.stdin = stdin;
