@@ -16,6 +16,7 @@ import { exposeCommand } from './commands/expose.ts';
 import { cordonCommand, drainCommand, uncordonCommand } from './commands/drain.ts';
 import { annotateCommand, apiResourcesCommand, clusterInfoCommand, explainCommand, labelCommand, topCommand, versionCommand } from './commands/misc.ts';
 import { configCommand } from './commands/config.ts';
+import { taintCommand } from './commands/taint.ts';
 
 export type { Command, Job, KubectlEnv, Output } from './types.ts';
 
@@ -46,6 +47,7 @@ export const COMMANDS: Command[] = [
   cordonCommand,
   uncordonCommand,
   drainCommand,
+  taintCommand,
   configCommand,
 ];
 
