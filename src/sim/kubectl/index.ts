@@ -17,6 +17,7 @@ import { cordonCommand, drainCommand, uncordonCommand } from './commands/drain.t
 import { annotateCommand, apiResourcesCommand, clusterInfoCommand, explainCommand, labelCommand, topCommand, versionCommand } from './commands/misc.ts';
 import { configCommand } from './commands/config.ts';
 import { taintCommand } from './commands/taint.ts';
+import { apiVersionsCommand, authCommand, NOT_IN_LAB } from './commands/access.ts';
 
 export type { Command, Job, KubectlEnv, Output } from './types.ts';
 
@@ -48,6 +49,8 @@ export const COMMANDS: Command[] = [
   uncordonCommand,
   drainCommand,
   taintCommand,
+  apiVersionsCommand,
+  authCommand,
   configCommand,
 ];
 
@@ -76,6 +79,8 @@ export function* kubectl(env: KubectlEnv, argv: string[], o: Output): Job {
     return 0;
   }
   const cmd = REGISTRY.get(verb);
+  const missing = cmd ? undefined : NOT_IN_LAB[verb];
+  if (missing) return yield* fail(o, `error: "kubectl ${verb}" is not available in this lab: ${missing}\n`);
   if (!cmd) {
     const suggestions = COMMANDS.map((c) => c.name).filter((n) => editDistance(n, verb) <= 2 || n.startsWith(verb));
     const did = suggestions.length ? `\n\nDid you mean this?\n${suggestions.map((s) => `\t${s}`).join('\n')}` : '';

@@ -213,18 +213,17 @@ export const versionCommand: Command = {
 export const apiResourcesCommand: Command = {
   name: 'api-resources',
   short: 'Print the supported API resources on the server',
-  flags: [{ name: 'namespaced', type: 'string' }, { name: 'api-group', type: 'string' }, { name: 'output', short: 'o', type: 'string' }],
+  flags: [{ name: 'namespaced', type: 'string' }, { name: 'api-group', type: 'string' }, { name: 'output', short: 'o', type: 'string' }, { name: 'no-headers', type: 'bool' }],
   run: (_env, p, o) => {
     const namespaced = str(p, 'namespaced');
     const group = str(p, 'api-group');
     const output = str(p, 'output');
-    o.out(
-      apiResourcesTable({
-        ...(namespaced !== undefined ? { namespaced: namespaced === 'true' } : {}),
-        ...(group !== undefined ? { apiGroup: group } : {}),
-        ...(output === 'name' ? { output: 'name' as const } : {}),
-      }),
-    );
+    const table = apiResourcesTable({
+      ...(namespaced !== undefined ? { namespaced: namespaced === 'true' } : {}),
+      ...(group !== undefined ? { apiGroup: group } : {}),
+      ...(output === 'name' ? { output: 'name' as const } : {}),
+    });
+    o.out(p.flags.get('no-headers') === true && output !== 'name' ? table.slice(table.indexOf('\n') + 1) : table);
     return done(0);
   },
 };
