@@ -9,7 +9,7 @@ import type { SimContext } from '../context.ts';
 import { milliValue, intValue, tryParseQuantity } from '../quantity.ts';
 import { VolumeBinding } from '../controllers/volume/binding.ts';
 import { podFitsNodeAffinity, tolerates } from '../selectors.ts';
-import { podResourceRequests, scoreNodes, type NodeScore } from './score.ts';
+import { podResourceRequests, scoreNodes, storedPodRequests, type NodeScore } from './score.ts';
 
 const SCHEDULE_LATENCY_MS = 20;
 /** podMaxInUnschedulablePodsDuration: unschedulable pods are retried at least this often. */
@@ -173,7 +173,8 @@ export class Scheduler {
           const alloc = node.status?.allocatable ?? {};
           const used = { cpuMilli: 0, memory: 0 };
           for (const p of onNode) {
-            const r = podRequests(p);
+            // A stored pod never changes, so its requests are worked out once.
+            const r = storedPodRequests(p, false);
             used.cpuMilli += r.cpuMilli;
             used.memory += r.memory;
           }

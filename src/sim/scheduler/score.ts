@@ -92,7 +92,18 @@ const storedRequests = [new WeakMap<Pod, Resources>(), new WeakMap<Pod, Resource
  * change (a write stores a new one), and scoring each new pod summed every bound pod's
  * requests again, which made scheduling n pods cost n² request computations.
  */
-function storedPodRequests(pod: Pod, nonZero: boolean): Resources {
+/** `start` plus the requests of every pod in `pods` (one sum, not an object per pod). */
+function sumRequests(pods: readonly Pod[], nonZero: boolean, start: Resources): Resources {
+  const sum = { cpuMilli: start.cpuMilli, memory: start.memory };
+  for (const p of pods) {
+    const r = storedPodRequests(p, nonZero);
+    sum.cpuMilli += r.cpuMilli;
+    sum.memory += r.memory;
+  }
+  return sum;
+}
+
+export function storedPodRequests(pod: Pod, nonZero: boolean): Resources {
   const cache = storedRequests[nonZero ? 1 : 0]!;
   let r = cache.get(pod);
   if (!r) {
@@ -549,8 +560,8 @@ export function scoreNodes(input: ScoreInput): NodeScore[] {
   for (const n of feasible) {
     const onNode = podsByNode.get(n.metadata.name ?? '') ?? [];
     const alloc = nodeAllocatable(n);
-    fit.push(leastAllocatedScore(onNode.reduce((a, p) => add(a, storedPodRequests(p, true)), podNonZero), alloc));
-    balanced.push(balancedAllocationScore(onNode.reduce((a, p) => add(a, storedPodRequests(p, false)), podReal), alloc));
+    fit.push(leastAllocatedScore(sumRequests(onNode, true, podNonZero), alloc));
+    balanced.push(balancedAllocationScore(sumRequests(onNode, false, podReal), alloc));
   }
   perPlugin.set('NodeResourcesFit', fit);
   perPlugin.set('NodeResourcesBalancedAllocation', balanced);
