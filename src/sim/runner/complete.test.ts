@@ -88,6 +88,12 @@ describe('complete', () => {
     ['kubectl explain deploym', ['deployment', 'deployments']],
     ['kubectl top ', ['node', 'pod']],
     ['kubectl top node node', ['node01', 'node02']],
+    ['kubectl config use', ['use-context']],
+    ['kubectl config get-', ['get-clusters', 'get-contexts', 'get-users']],
+    ['kubectl auth ', ['can-i', 'whoami']],
+    ['kubectl taint no', ['node', 'nodes']],
+    ['kubectl taint nodes node', ['node01', 'node02']],
+    ['kubectl tai', ['taint']],
     ['kubectl frobnicate ', []],
     ['ls -', []],
   ];

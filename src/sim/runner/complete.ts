@@ -24,6 +24,8 @@ const SUBCOMMANDS: Readonly<Record<string, readonly string[]>> = {
   create: ['configmap', 'deployment', 'job', 'namespace', 'secret', 'service'],
   set: ['env', 'image'],
   top: ['node', 'pod'],
+  config: ['current-context', 'delete-context', 'get-clusters', 'get-contexts', 'get-users', 'rename-context', 'set-context', 'use-context', 'view'],
+  auth: ['can-i', 'whoami'],
 };
 
 /** `kubectl create secret|service` take one more word before the name. */
@@ -204,6 +206,8 @@ export function complete(line: string, cursor: number, cluster: Cluster, namespa
     return { start, candidates: [] };
   }
   if (name === 'explain') return pos === 0 ? result(start, word, RESOURCE_WORDS) : { start, candidates: [] };
+  if (name === 'config' || name === 'auth') return pos === 0 ? result(start, word, SUBCOMMANDS[name]!) : { start, candidates: [] };
+  if (name === 'taint') return pos === 0 ? result(start, word, ['node', 'nodes']) : result(start, word, objectNames(cluster, 'nodes', ns));
   if (name !== undefined && NODE_VERBS.has(name)) return result(start, word, objectNames(cluster, 'nodes', ns));
   if (name !== undefined && POD_VERBS.has(name)) {
     if (pos > 0) return { start, candidates: [] };
