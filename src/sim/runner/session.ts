@@ -8,11 +8,9 @@ import { parseDuration } from '../clock.ts';
 import type { Job, KubectlEnv, Output } from '../kubectl/types.ts';
 import type { ContainerRef } from '../kubectl/commands/containers.ts';
 import type { KubectlTool } from '../kubectl/tool.ts';
-import { KubeConfig } from '../kubectl/kubeconfig.ts';
+import type { KubeConfig } from '../kubectl/kubeconfig.ts';
 import { runShell, type ExtraCommand } from '../runtime/shell/index.ts';
 import { curl } from '../runtime/images.ts';
-import { systemctlFor } from '../kubelet/systemctl.ts';
-import { crictlFor } from '../kubelet/crictl.ts';
 import { nodeMemoryKiB, nodeMountTable } from '../kubelet/mounts.ts';
 import type { ProcessContext } from '../runtime/process.ts';
 import { newDir, normalizePath, treeUsageKiB, Vfs } from '../runtime/vfs.ts';
@@ -67,10 +65,17 @@ export class Session {
     ['HOME', '/root'],
     ['PATH', '/usr/local/bin:/usr/bin:/bin'],
   ]);
-  /** The workstation's kubeconfig: its current context's namespace is the default for kubectl. */
-  readonly kubeconfig = new KubeConfig();
+  private kc: KubeConfig | undefined;
+  /**
+   * The workstation's kubeconfig, which comes with kubectl: its current context's namespace is
+   * the default for kubectl ('default' until kubectl is installed).
+   */
+  get kubeconfig(): KubeConfig | undefined {
+    const make = this.opts.kubectl?.KubeConfig;
+    return (this.kc ??= make ? new make() : undefined);
+  }
   get namespace(): string {
-    return this.kubeconfig.namespace;
+    return this.kubeconfig?.namespace ?? 'default';
   }
 
   constructor(
@@ -149,7 +154,7 @@ export class Session {
       cluster: this.cluster,
       readFile: (p) => this.readFile(p),
       namespace: this.namespace,
-      kubeconfig: this.kubeconfig,
+      ...(this.kubeconfig ? { kubeconfig: this.kubeconfig } : {}),
       streamLimitMs: streamLimitMs ?? this.opts.streamLimitMs ?? DEFAULT_STREAM_LIMIT_MS,
     };
     if (stdin !== undefined) env.stdin = stdin;
@@ -264,7 +269,7 @@ export class Session {
   }
 
   private *hostShell(script: string, out: Output, streamLimitMs?: number): Job {
-    const o = withToolHints(out, 'workstation');
+    const o = withToolHints(out, this.tool.toolHints?.workstation);
     const kubectlBin = (argv: string[], ctx: ProcessContext): Job => this.tool.run(this.kubectlEnv(undefined, streamLimitMs), argv.slice(1), { out: (t) => ctx.stdout(t), err: (t) => ctx.stderr(t) });
     const extraCommands = new Map<string, (argv: string[], ctx: ProcessContext) => Job>([
       ['kubectl', kubectlBin],
@@ -344,13 +349,11 @@ export class Session {
       net: this.cluster.network.viewFrom(undefined, 'default', machine.ip),
       listen: () => false,
     };
-    const extraCommands = new Map<string, ExtraCommand>([
-      ['curl', curl],
-      ['systemctl', systemctlFor(this.cluster.kubelets.get(m.node))],
-      ['crictl', crictlFor(this.cluster.kubelets.get(m.node))],
-      ...Object.entries(this.tool.hostCommands),
-    ]);
-    return yield* this.bounded(runShell(script, { ...ctx, stderr: withToolHints(o, 'node').err }, { busyboxVersion: '1.36', extraCommands, applets: this.cluster.applets }));
+    const kubelet = this.cluster.kubelets.get(m.node);
+    const extraCommands = new Map<string, ExtraCommand>([['curl', curl], ...Object.entries(this.tool.hostCommands)]);
+    // The node's own tools come with kubectl's chunk: only a person at the node types them.
+    for (const [name, make] of Object.entries(this.tool.nodeCommands ?? {})) extraCommands.set(name, make(kubelet));
+    return yield* this.bounded(runShell(script, { ...ctx, stderr: withToolHints(o, this.tool.toolHints?.node).err }, { busyboxVersion: '1.36', extraCommands, applets: this.cluster.applets }));
   }
 
   private *runInContainer(m: Extract<Mode, { kind: 'container' }>, cmd: ScriptCommand, o: Output): Job {
@@ -507,30 +510,8 @@ export function installTools(cluster: Cluster, tool: KubectlTool): void {
   for (const [name, applet] of Object.entries(tool.applets)) cluster.applets.set(name, applet);
 }
 
-/**
- * What the seed articles and other tutorials have people type that this lab does not have:
- * after the shell's own "not found", one line on what to do here instead.
- */
-const TOOL_HINTS: Record<'workstation' | 'node', Record<string, string>> = {
-  workstation: {
-    docker: 'this lab has no Docker. Its nodes run containers with containerd: kubectl run NAME --image=IMAGE starts one, and ssh node01 crictl ps lists them.',
-    podman: 'this lab has no Podman. Its nodes run containers with containerd: kubectl run NAME --image=IMAGE starts one.',
-    minikube: 'you are already on a cluster (controlplane, node01, node02); there is none to create. Try kubectl get nodes.',
-    kind: 'you are already on a cluster (controlplane, node01, node02); there is none to create. Try kubectl get nodes.',
-    k3d: 'you are already on a cluster (controlplane, node01, node02); there is none to create. Try kubectl get nodes.',
-    gcloud: 'this lab is not in a cloud: the cluster is already here (kubectl get nodes). A GCE persistent disk in a PersistentVolume still works, kept by the lab.',
-    eksctl: 'this lab is not in a cloud: the cluster is already here (kubectl get nodes).',
-    az: 'this lab is not in a cloud: the cluster is already here (kubectl get nodes).',
-    helm: 'this lab has no Helm. Apply the manifests themselves with kubectl apply -f.',
-  },
-  node: {
-    docker: 'this node runs containers with containerd, not Docker: crictl ps lists them and crictl logs ID shows a log.',
-    podman: 'this node runs containers with containerd: crictl ps lists them.',
-  },
-};
-
-function withToolHints(o: Output, where: 'workstation' | 'node'): Output {
-  const hints = TOOL_HINTS[where];
+function withToolHints(o: Output, hints: Readonly<Record<string, string>> | undefined): Output {
+  if (!hints) return o;
   return {
     out: (t) => o.out(t),
     err: (t) => {
