@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import { createCluster, type Cluster } from '../cluster.ts';
 import { commonPrefix, complete } from './complete.ts';
 import { Session } from './session.ts';
@@ -140,3 +141,31 @@ describe('complete', () => {
     expect(commonPrefix(['node01', 'node02'])).toBe('node0');
   });
 });
+
+describe('Tab completion never fails', () => {
+  // Whatever is on the line: these once reached a table's Object members and threw.
+  const WORDS = ['kubectl', 'k', 'get', 'create', 'rollout', 'set', 'top', 'config', 'auth', 'taint', 'exec', 'logs', 'explain', 'ssh', 'constructor', '__proto__', 'toString', 'hasOwnProperty', 'pods', 'pod/', 'deploy/', 'nodes', 'node01', '-n', '-o', '--namespace=', '--output=', '-', '--', '|', ';', '"', "'", '', ' ', 'secret', 'service', 'x/y/z'];
+  it('for any kubectl verb and arguments, at any cursor position', () => {
+    const VERBS = ['get', 'create', 'rollout', 'set', 'top', 'config', 'auth', 'taint', 'exec', 'logs', 'explain', 'describe', 'cordon', 'constructor', '__proto__'];
+    fc.assert(
+      fc.property(fc.constantFrom('kubectl', 'k'), fc.constantFrom(...VERBS), fc.array(fc.constantFrom(...WORDS), { minLength: 1, maxLength: 4 }), fc.nat(), (k, verb, args, at) => {
+        const line = [k, verb, ...args].join(' ');
+        const r = complete(line, at % (line.length + 1), cluster, 'default');
+        expect(Array.isArray(r.candidates)).toBe(true);
+      }),
+      { numRuns: 3000, seed: 7 },
+    );
+  });
+
+  it('for any words, at any cursor position', () => {
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...WORDS), { maxLength: 6 }), fc.nat(), (ws, at) => {
+        const line = ws.join(' ');
+        const r = complete(line, line.length ? at % (line.length + 1) : 0, cluster, 'default');
+        expect(Array.isArray(r.candidates)).toBe(true);
+      }),
+      { numRuns: 3000, seed: 7 },
+    );
+  });
+});
+

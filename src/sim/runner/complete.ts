@@ -196,7 +196,7 @@ export function complete(line: string, cursor: number, cluster: Cluster, namespa
   }
   if (name === 'create') {
     if (pos === 0) return result(start, word, SUBCOMMANDS['create']!);
-    const kinds = CREATE_KINDS[args[0]!];
+    const kinds = Object.hasOwn(CREATE_KINDS, args[0]!) ? CREATE_KINDS[args[0]!] : undefined;
     if (pos === 1 && kinds) return result(start, word, kinds);
     return { start, candidates: [] };
   }
