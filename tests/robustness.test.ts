@@ -4,6 +4,7 @@
 
 import { describe, expect, it } from 'vitest';
 import { runLine as run, session, SURFACES } from './fuzz/surfaces.ts';
+import { lab } from './lab.ts';
 import type { Session } from '../src/sim/runner/session.ts';
 
 const runLine = (s: Session, text: string): string => run(s, text).out;
@@ -40,5 +41,18 @@ kubectl get events --field-selector reason=FailedMount -o custom-columns=MSG:.me
     );
     expect(out).toMatch(/lock\s+0\/1\s+ContainerCreating/);
     expect(out).toContain('MountVolume.SetUp failed for volume "l" : open /no/such/dir/file.lock: no such file or directory');
+  });
+});
+
+describe("names of JavaScript's own Object members are plain names", () => {
+  it('a label or selector called constructor or toString matches only objects that have it', () => {
+    const l = lab();
+    expect(l.run('kubectl get nodes -l constructor').last).toBe('No resources found\n');
+    expect(l.run('kubectl get nodes -l toString=x').last).toBe('No resources found\n');
+    expect(l.run('kubectl get nodes -l "!constructor" -o name').last).toBe('node/controlplane\nnode/node01\nnode/node02\n');
+    expect(l.run('kubectl label node node01 constructor=x').last).toBe('node/node01 labeled\n');
+    expect(l.run('kubectl label node node01 constructor=y').last).toBe("error: 'constructor' already has a value (x), and --overwrite is false\n");
+    expect(l.run('kubectl get nodes -l constructor=x -o name').last).toBe('node/node01\n');
+    expect(l.run('kubectl get pods -A --field-selector constructor=x').last).toMatch(/"constructor" is not a known field selector/);
   });
 });

@@ -4,6 +4,11 @@
  * selector, a volume's node affinity and a pod's node affinity can never disagree.
  */
 
+/** A label's value: only the object's own keys (a label named `constructor` is just a label). */
+export function labelOf(labels: Readonly<Record<string, string>> | undefined, key: string): string | undefined {
+  return labels && Object.hasOwn(labels, key) ? labels[key] : undefined;
+}
+
 export interface Requirement {
   readonly key: string;
   readonly operator: string;
@@ -23,7 +28,7 @@ function valuesOf(req: Requirement): readonly string[] {
 
 /** One LabelSelectorRequirement: In, NotIn, Exists, DoesNotExist (anything else never matches). */
 export function labelRequirementMatches(req: Requirement, labels: Labels): boolean {
-  const v = labels?.[req.key];
+  const v = labelOf(labels, req.key);
   switch (req.operator) {
     case 'In':
       return v !== undefined && valuesOf(req).includes(v);
@@ -41,7 +46,7 @@ export function labelRequirementMatches(req: Requirement, labels: Labels): boole
 /** One NodeSelectorRequirement: the label operators plus Gt and Lt (integer comparison). */
 export function nodeRequirementMatches(req: Requirement, labels: Labels): boolean {
   if (req.operator !== 'Gt' && req.operator !== 'Lt') return labelRequirementMatches(req, labels);
-  const v = labels?.[req.key];
+  const v = labelOf(labels, req.key);
   const bound = valuesOf(req)[0];
   if (v === undefined || bound === undefined || !/^-?\d+$/.test(v) || !/^-?\d+$/.test(bound)) return false;
   return req.operator === 'Gt' ? Number(v) > Number(bound) : Number(v) < Number(bound);
@@ -50,7 +55,7 @@ export function nodeRequirementMatches(req: Requirement, labels: Labels): boolea
 /** metav1.LabelSelectorAsSelector(sel).Matches(labels): every matchLabels pair and every expression. */
 export function labelSelectorMatches(selector: LabelSelectorLike, labels: Labels): boolean {
   const ml = selector.matchLabels && typeof selector.matchLabels === 'object' ? selector.matchLabels : {};
-  for (const [k, v] of Object.entries(ml)) if (labels?.[k] !== v) return false;
+  for (const [k, v] of Object.entries(ml)) if (labelOf(labels, k) !== v) return false;
   const exprs = Array.isArray(selector.matchExpressions) ? selector.matchExpressions : [];
   return exprs.every((e) => labelRequirementMatches(e, labels));
 }
@@ -96,7 +101,7 @@ interface PodPlacement {
  */
 export function podFitsNodeAffinity(spec: PodPlacement | undefined, node: NodeLike): boolean {
   const labels = node.metadata.labels ?? {};
-  for (const [k, v] of Object.entries(spec?.nodeSelector ?? {})) if (labels[k] !== v) return false;
+  for (const [k, v] of Object.entries(spec?.nodeSelector ?? {})) if (labelOf(labels, k) !== v) return false;
   const terms = spec?.affinity?.nodeAffinity?.requiredDuringSchedulingIgnoredDuringExecution?.nodeSelectorTerms ?? [];
   if (terms.length === 0) return true;
   const fields = { 'metadata.name': node.metadata.name ?? '' };
@@ -128,5 +133,5 @@ export function tolerates(tolerations: readonly TolerationLike[], taint: TaintLi
 /** labels.SelectorFromSet for a Service's or ReplicationController's map; an empty map selects nothing here. */
 export function mapSelectorMatches(selector: Readonly<Record<string, string>> | undefined, labels: Labels): boolean {
   const entries = Object.entries(selector ?? {});
-  return entries.length > 0 && entries.every(([k, v]) => labels?.[k] === v);
+  return entries.length > 0 && entries.every(([k, v]) => labelOf(labels, k) === v);
 }

@@ -4,6 +4,7 @@
 import type { KubeObject } from '../store/types.ts';
 import type { ObjectStore } from '../store/store.ts';
 import { resolveResourceType, type ServedResource } from '../resources.ts';
+import { labelOf } from '../selectors.ts';
 
 export type Requirement = { key: string; op: '=' | '!=' | 'in' | 'notin' | 'exists' | '!'; values: string[] };
 
@@ -37,7 +38,7 @@ export function parseLabelSelector(sel: string): Requirement[] | string {
 export function matchesLabels(labels: Record<string, string> | undefined, reqs: Requirement[]): boolean {
   const l = labels ?? {};
   return reqs.every((r) => {
-    const v = l[r.key];
+    const v = labelOf(l, r.key);
     switch (r.op) {
       case '=':
         return v === r.values[0];
@@ -73,7 +74,7 @@ export function fieldFilter(sel: string, kind: string): ((o: KubeObject) => bool
   for (const part of sel.split(',').filter(Boolean)) {
     const m = /^([A-Za-z.]+)\s*(==|=|!=)\s*(.*)$/.exec(part.trim());
     if (!m) return `invalid selector: '${sel}'; can't understand '${part}'`;
-    const getter = FIELD_GETTERS[m[1]!];
+    const getter = Object.hasOwn(FIELD_GETTERS, m[1]!) ? FIELD_GETTERS[m[1]!] : undefined;
     if (!getter) return `"${m[1]}" is not a known field selector: only "metadata.name", "metadata.namespace"`;
     void kind;
     const neg = m[2] === '!=';

@@ -42,7 +42,9 @@ function* labelOrAnnotate(env: KubectlEnv, p: Parsed, o: Output, which: 'labels'
   let failed = false;
   for (const obj of objects) {
     const next = structuredClone(obj);
-    const map: Record<string, string> = { ...(next.metadata[which] ?? {}) };
+    // No prototype: a key such as __proto__ is a key like any other (and the API server's
+    // validation then refuses it, as a real one does).
+    const map: Record<string, string> = Object.assign(Object.create(null) as Record<string, string>, next.metadata[which] ?? {});
     let removedOnly = true;
     for (const pair of pairs) {
       if (pair.endsWith('-') && !pair.includes('=')) {
@@ -53,8 +55,9 @@ function* labelOrAnnotate(env: KubectlEnv, p: Parsed, o: Output, which: 'labels'
       const eq = pair.indexOf('=');
       const k = pair.slice(0, eq);
       const v = pair.slice(eq + 1);
-      if (map[k] !== undefined && map[k] !== v && !bool(p, 'overwrite')) {
-        o.err(`error: '${k}' already has a value (${map[k]}), and --overwrite is false\n`);
+      const had = Object.hasOwn(map, k) ? map[k] : undefined;
+      if (had !== undefined && had !== v && !bool(p, 'overwrite')) {
+        o.err(`error: '${k}' already has a value (${had}), and --overwrite is false\n`);
         return 1;
       }
       map[k] = v;
