@@ -98,8 +98,10 @@ function redisTime(ms: number): string {
   return `${pad2(d.getUTCDate())} ${MONTHS[d.getUTCMonth()]} ${d.getUTCFullYear()} ${pad2(d.getUTCHours())}:${pad2(d.getUTCMinutes())}:${pad2(d.getUTCSeconds())}.${String(d.getUTCMilliseconds()).padStart(3, '0')}`;
 }
 
-/** Write to a log path, honouring image symlinks to /dev/stdout and /dev/stderr. */
-/** One line (given without its newline) to a log file, or to the output it links to. */
+/**
+ * One line (given without its newline) to a log file, or to the output it links to (images
+ * ship some logs as symlinks to /dev/stdout and /dev/stderr).
+ */
 function writeLog(ctx: ProcessContext, path: string, line: string): void {
   const node = ctx.fs.stat(path);
   if (node?.kind === 'file' && node.link) {
