@@ -44,3 +44,12 @@ export interface Command {
 export function* done(code: number): Job {
   return code;
 }
+
+/**
+ * cmdutil.UsageErrorf as kubectl prints it: the message, then where to find help. `path` is
+ * the command after "kubectl" ("taint", "config set-context"). Returns the exit code, 1.
+ */
+export function usageError(o: Output, path: string, msg: string): number {
+  o.err(`error: ${msg}\nSee 'kubectl ${path} -h' for help and examples\n`);
+  return 1;
+}

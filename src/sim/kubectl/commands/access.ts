@@ -4,7 +4,7 @@
 import { SERVED_RESOURCES, resolveResourceType } from '../../admission/apiVersions.ts';
 import { str, type Parsed } from '../flags.ts';
 import { formatTabbed, GET_TABWRITER } from '../printers/tabwriter.ts';
-import { done, type Command, type Output } from '../types.ts';
+import { done, usageError, type Command, type Output } from '../types.ts';
 
 export const apiVersionsCommand: Command = {
   name: 'api-versions',
@@ -34,8 +34,7 @@ function auth(p: Parsed, o: Output): number {
       return 0;
     }
     if (args.length < 1 || args.length > 2) {
-      o.err("error: you must specify two arguments: verb resource or verb resource/resourceName.\nSee 'kubectl auth can-i -h' for help and examples\n");
-      return 1;
+      return usageError(o, 'auth can-i', 'you must specify two arguments: verb resource or verb resource/resourceName.');
     }
     const resource = args[1] ?? '';
     const type = resource.split('/')[0] ?? '';
@@ -48,8 +47,7 @@ function auth(p: Parsed, o: Output): number {
     o.err('Inspect authorization\n\nAvailable Commands:\n  can-i         Check whether an action is allowed\n  reconcile     Reconciles rules for RBAC role, role binding, cluster role, and cluster role binding objects\n  whoami        Experimental: Check self subject attributes\n\nUsage:\n  kubectl auth [flags] [options]\n');
     return 1;
   }
-  o.err(`error: unknown command "${p.args.join(' ')}"\nSee 'kubectl auth -h' for help and examples\n`);
-  return 1;
+  return usageError(o, 'auth', `unknown command "${p.args.join(' ')}"`);
 }
 
 export const authCommand: Command = {

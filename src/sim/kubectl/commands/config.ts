@@ -4,12 +4,12 @@
 // with kubectl's messages. The lab has one cluster and one user, so the subcommands that add
 // clusters or credentials say so instead of pretending.
 
-import type { Node } from 'kubernetes-types/core/v1';
 import { bool, str, type Parsed } from '../flags.ts';
 import { KUBECONFIG_PATH, KubeConfig } from '../kubeconfig.ts';
 import { jsonpath, toYaml } from '../output.ts';
 import { formatTabbed, GET_TABWRITER } from '../printers/tabwriter.ts';
-import { done, type Command, type KubectlEnv, type Output } from '../types.ts';
+import { apiServerUrl } from './misc.ts';
+import { done, usageError, type Command, type KubectlEnv, type Output } from '../types.ts';
 
 const SUBCOMMANDS: [string, string][] = [
   ['current-context', 'Display the current-context'],
@@ -38,25 +38,13 @@ Usage:
   kubectl config SUBCOMMAND [options]
 `;
 
-/** What kubectl says for a usage error: the message, then where to find help. */
-function usage(o: Output, msg: string, path: string): number {
-  o.err(`error: ${msg}\nSee 'kubectl ${path} -h' for help and examples\n`);
-  return 1;
-}
-
-function server(env: KubectlEnv): string {
-  const cp = env.cluster.store.list<Node & { apiVersion: string; kind: string; metadata: { name?: string } }>('Node').find((n) => n.metadata.labels?.['node-role.kubernetes.io/control-plane'] !== undefined);
-  const ip = cp?.status?.addresses?.find((a) => a.type === 'InternalIP')?.address ?? '192.168.1.2';
-  return `https://${ip}:6443`;
-}
-
 function view(env: KubectlEnv, kc: KubeConfig, p: Parsed, o: Output): number {
   const minify = bool(p, 'minify');
   if (minify && !kc.contexts.has(kc.current)) {
     o.err(kc.current ? `error: cannot locate context ${kc.current}\n` : 'error: current-context must exist in order to minify\n');
     return 1;
   }
-  const data = kc.view(server(env), minify, bool(p, 'raw') || bool(p, 'flatten'));
+  const data = kc.view(apiServerUrl(env), minify, bool(p, 'raw') || bool(p, 'flatten'));
   const format = str(p, 'output') ?? 'yaml';
   if (format === 'yaml') o.out(toYaml(data));
   else if (format === 'json') o.out(JSON.stringify(data, null, 4) + '\n');
@@ -100,8 +88,8 @@ function getContexts(kc: KubeConfig, p: Parsed, o: Output): number {
 function setContext(kc: KubeConfig, p: Parsed, o: Output): number {
   const current = bool(p, 'current');
   const args = p.args.slice(1);
-  if (current && args.length) return usage(o, 'you cannot specify both a context name and --current', 'config set-context');
-  if (!current && args.length !== 1) return usage(o, `Unexpected args: [${args.join(' ')}]`, 'config set-context');
+  if (current && args.length) return usageError(o, 'config set-context', 'you cannot specify both a context name and --current');
+  if (!current && args.length !== 1) return usageError(o, 'config set-context', `Unexpected args: [${args.join(' ')}]`);
   const name = current ? kc.current : args[0]!;
   if (current && !name) {
     o.err('error: no current context is set\n');
@@ -151,7 +139,7 @@ function config(env: KubectlEnv, p: Parsed, o: Output): number {
       return 0;
     case 'use-context':
     case 'use': {
-      if (args.length !== 1) return usage(o, `Unexpected args: [${args.join(' ')}]`, 'config use-context');
+      if (args.length !== 1) return usageError(o, 'config use-context', `Unexpected args: [${args.join(' ')}]`);
       const name = args[0]!;
       if (!kc.contexts.has(name)) {
         o.err(`error: no context exists with the name: "${name}"\n`);
@@ -164,7 +152,7 @@ function config(env: KubectlEnv, p: Parsed, o: Output): number {
     case 'set-context':
       return setContext(kc, p, o);
     case 'delete-context': {
-      if (args.length !== 1) return usage(o, `Unexpected args: [${args.join(' ')}]`, 'config delete-context');
+      if (args.length !== 1) return usageError(o, 'config delete-context', `Unexpected args: [${args.join(' ')}]`);
       const name = args[0]!;
       if (!kc.contexts.has(name)) {
         o.err(`error: cannot delete context ${name}, not in ${KUBECONFIG_PATH}\n`);
@@ -179,7 +167,7 @@ function config(env: KubectlEnv, p: Parsed, o: Output): number {
       return 0;
     }
     case 'rename-context': {
-      if (args.length !== 2) return usage(o, `Unexpected args: [${args.join(' ')}]`, 'config rename-context');
+      if (args.length !== 2) return usageError(o, 'config rename-context', `Unexpected args: [${args.join(' ')}]`);
       const [from, to] = args as [string, string];
       if (!kc.contexts.has(from)) {
         o.err(`error: cannot rename the context "${from}", it's not in ${KUBECONFIG_PATH}\n`);
@@ -205,7 +193,7 @@ function config(env: KubectlEnv, p: Parsed, o: Output): number {
       o.err(`error: kubectl config ${sub} is not available in this lab: its kubeconfig (${KUBECONFIG_PATH}) holds the one cluster and admin user kubeadm made. Contexts can be changed: kubectl config set-context --current --namespace=NAME\n`);
       return 1;
     default:
-      return usage(o, `unknown command "${p.args.join(' ')}"`, 'config');
+      return usageError(o, 'config', `unknown command "${p.args.join(' ')}"`);
   }
 }
 

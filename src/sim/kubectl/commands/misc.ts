@@ -231,15 +231,20 @@ export const apiResourcesCommand: Command = {
   },
 };
 
+/** The API server's address as the kubeconfig and cluster-info give it: the control plane node's IP, port 6443. */
+export function apiServerUrl(env: KubectlEnv): string {
+  const cp = env.cluster.store.list<Node>('Node').find((n) => n.metadata.labels?.['node-role.kubernetes.io/control-plane'] !== undefined);
+  return `https://${cp?.status?.addresses?.find((a) => a.type === 'InternalIP')?.address ?? '192.168.1.2'}:6443`;
+}
+
 export const clusterInfoCommand: Command = {
   name: 'cluster-info',
   short: 'Display cluster information',
   flags: [],
   run: (env, _p, o) => {
-    const cp = env.cluster.store.list<Node>('Node').find((n) => n.metadata.labels?.['node-role.kubernetes.io/control-plane'] !== undefined);
-    const ip = cp?.status?.addresses?.find((a) => a.type === 'InternalIP')?.address ?? '192.168.1.2';
+    const server = apiServerUrl(env);
     o.out(
-      `Kubernetes control plane is running at https://${ip}:6443\nCoreDNS is running at https://${ip}:6443/api/v1/namespaces/kube-system/services/kube-dns:dns/proxy\n\nTo further debug and diagnose cluster problems, use 'kubectl cluster-info dump'.\n`,
+      `Kubernetes control plane is running at ${server}\nCoreDNS is running at ${server}/api/v1/namespaces/kube-system/services/kube-dns:dns/proxy\n\nTo further debug and diagnose cluster problems, use 'kubectl cluster-info dump'.\n`,
     );
     return done(0);
   },

@@ -7,7 +7,7 @@ import type { KubeObject } from '../../store/types.ts';
 import { isQualifiedName, isValidLabelValue } from '../../admission/names.ts';
 import { bool, str, type Parsed } from '../flags.ts';
 import { matchesLabels, parseLabelSelector } from '../select.ts';
-import { done, type Command, type KubectlEnv, type Output } from '../types.ts';
+import { done, usageError, type Command, type KubectlEnv, type Output } from '../types.ts';
 
 type NodeObject = Node & KubeObject;
 type TaintSpec = Pick<Taint, 'key' | 'value' | 'effect'>;
@@ -81,11 +81,6 @@ function reorganize(old: Taint[], overwrite: boolean, add: TaintSpec[], remove: 
   return { operation, taints, errors };
 }
 
-function usageError(o: Output, msg: string): number {
-  o.err(`error: ${msg}\nSee 'kubectl taint -h' for help and examples\n`);
-  return 1;
-}
-
 function taint(env: KubectlEnv, p: Parsed, o: Output): number {
   // Resources first, then taint changes (anything with '=' or ':', or ending in '-').
   const resources: string[] = [];
@@ -107,14 +102,14 @@ function taint(env: KubectlEnv, p: Parsed, o: Output): number {
     return 1;
   }
   const parsed = parseTaints(changes);
-  if (typeof parsed === 'string') return usageError(o, parsed);
-  if (!['node', 'nodes'].includes(resources[0]!.toLowerCase())) return usageError(o, `invalid resource type ${resources[0]}, only ["node" "nodes"] are supported`);
+  if (typeof parsed === 'string') return usageError(o, 'taint', parsed);
+  if (!['node', 'nodes'].includes(resources[0]!.toLowerCase())) return usageError(o, 'taint', `invalid resource type ${resources[0]}, only ["node" "nodes"] are supported`);
   const conflicts = parsed.add.flatMap((a) => parsed.remove.filter((r) => r.key === a.key && (!r.effect || r.effect === a.effect)).map((r) => `{"${r.key}":"${r.effect}"}`));
-  if (conflicts.length) return usageError(o, `can not both modify and remove the following taint(s) in the same command: ${conflicts.join(', ')}`);
+  if (conflicts.length) return usageError(o, 'taint', `can not both modify and remove the following taint(s) in the same command: ${conflicts.join(', ')}`);
   const all = bool(p, 'all');
   const selector = str(p, 'selector') ?? '';
-  if (all && selector) return usageError(o, "setting 'all' parameter with a non empty selector is prohibited.");
-  if (!all && !selector && resources.length < 2) return usageError(o, "at least one resource name must be specified since 'all' parameter is not set");
+  if (all && selector) return usageError(o, 'taint', "setting 'all' parameter with a non empty selector is prohibited.");
+  if (!all && !selector && resources.length < 2) return usageError(o, 'taint', "at least one resource name must be specified since 'all' parameter is not set");
 
   const store = env.cluster.store;
   let nodes: NodeObject[];
