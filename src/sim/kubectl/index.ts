@@ -18,6 +18,7 @@ import { annotateCommand, apiResourcesCommand, clusterInfoCommand, explainComman
 import { configCommand } from './commands/config.ts';
 import { taintCommand } from './commands/taint.ts';
 import { apiVersionsCommand, authCommand, NOT_IN_LAB } from './commands/access.ts';
+import { eventsCommand } from './commands/events.ts';
 
 export type { Command, Job, KubectlEnv, Output } from './types.ts';
 
@@ -49,6 +50,7 @@ export const COMMANDS: Command[] = [
   uncordonCommand,
   drainCommand,
   taintCommand,
+  eventsCommand,
   apiVersionsCommand,
   authCommand,
   configCommand,

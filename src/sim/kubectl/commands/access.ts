@@ -79,7 +79,6 @@ export const NOT_IN_LAB: Readonly<Record<string, string>> = Object.assign(Object
   debug: 'open a shell in the container with kubectl exec -it POD -- sh, or start a busybox pod beside it: kubectl run debug --rm -it --image=busybox --restart=Never -- sh.',
   cp: 'read a file with kubectl exec POD -- cat PATH, and write one with kubectl exec POD -- sh -c "echo TEXT > PATH".',
   autoscale: 'the lab has no metrics pipeline for a HorizontalPodAutoscaler to act on. Change the number of replicas with kubectl scale deployment NAME --replicas=N.',
-  events: 'kubectl get events lists the same events (add -w to watch, or --field-selector involvedObject.name=NAME for one object).',
   diff: 'see what would change with kubectl apply -f FILE --dry-run=server -o yaml, or compare kubectl get KIND NAME -o yaml with your file.',
   certificate: 'the lab has no CertificateSigningRequests to approve.',
   kustomize: 'apply plain manifests with kubectl apply -f FILE.',
