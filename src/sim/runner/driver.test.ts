@@ -67,6 +67,20 @@ describe('LabDriver', () => {
     expect(state(replayed)).toBe(state(d));
   });
 
+  it('the terminal and the background share one kubeconfig, and a replay rebuilds it', () => {
+    const d = new LabDriver({ seed: 5 });
+    d.install(KUBECTL);
+    d.submit('kubectl create namespace dev');
+    d.submit('kubectl config set-context --current --namespace=dev');
+    d.submit('kubectl run web --image=nginx', 'background');
+    d.advance(5_000);
+    expect(d.session('background').namespace).toBe('dev');
+    expect(d.cluster.store.get('Pod', 'dev', 'web')).toBeDefined();
+    const replayed = LabDriver.replay({ kubectl: KUBECTL, seed: 5 }, d.actions, d.now);
+    expect(replayed.session().namespace).toBe('dev');
+    expect(state(replayed)).toBe(state(d));
+  });
+
   it('replays to the same cluster however the live clock was chunked', () => {
     const live = new LabDriver({ kubectl: KUBECTL, seed: 11 });
     live.advance(1234);

@@ -33,6 +33,12 @@ export interface SessionOptions {
    * is not found. The page installs it once its chunk has loaded, and runs nothing before.
    */
   kubectl?: KubectlTool;
+  /**
+   * The workstation's kubeconfig. Made from kubectl's chunk when first needed and kept here,
+   * so sessions that share their options (the page's terminal and background lanes) share
+   * one file, as two terminals on one machine do.
+   */
+  kubeconfig?: KubeConfig;
 }
 
 /** The workstation before kubectl is installed: the shell's own "not found". */
@@ -65,14 +71,14 @@ export class Session {
     ['HOME', '/root'],
     ['PATH', '/usr/local/bin:/usr/bin:/bin'],
   ]);
-  private kc: KubeConfig | undefined;
   /**
    * The workstation's kubeconfig, which comes with kubectl: its current context's namespace is
    * the default for kubectl ('default' until kubectl is installed).
    */
   get kubeconfig(): KubeConfig | undefined {
     const make = this.opts.kubectl?.KubeConfig;
-    return (this.kc ??= make ? new make() : undefined);
+    if (!this.opts.kubeconfig && make) this.opts.kubeconfig = new make();
+    return this.opts.kubeconfig;
   }
   get namespace(): string {
     return this.kubeconfig?.namespace ?? 'default';
