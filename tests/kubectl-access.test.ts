@@ -42,3 +42,11 @@ describe("kubectl's commands the lab does not have", () => {
     expect(lab().run('kubectl frobnicate').last).toBe('error: unknown command "frobnicate" for "kubectl"\n');
   });
 });
+
+describe('the API server\'s own endpoints', () => {
+  it('the kubernetes Service has an EndpointSlice beside its Endpoints, as the endpoint reconciler writes them', () => {
+    const l = lab();
+    expect(l.run('kubectl get endpointslices').last).toMatch(/^NAME +ADDRESSTYPE +PORTS +ENDPOINTS +AGE\nkubernetes +IPv4 +6443 +192\.168\.1\.2 +\d+m\n$/);
+    expect(l.run('kubectl get endpoints kubernetes -o jsonpath={.subsets[0].addresses[0].ip}').last).toBe('192.168.1.2');
+  });
+});

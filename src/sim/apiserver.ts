@@ -66,6 +66,16 @@ export class ApiServer {
       metadata: { name: 'kubernetes', namespace: 'default', labels: { 'endpointslice.kubernetes.io/skip-mirror': 'true' } },
       subsets: [{ addresses: [{ ip: '192.168.1.2' }], ports: [{ name: 'https', port: 6443, protocol: 'TCP' }] }],
     } as KubeObject);
+    // ... and the EndpointSlice beside them (the endpoint reconciler writes both). Its uid is
+    // given, not drawn, so the seeded stream every later name comes from stays as it was.
+    this.store.create({
+      apiVersion: 'discovery.k8s.io/v1',
+      kind: 'EndpointSlice',
+      metadata: { name: 'kubernetes', namespace: 'default', uid: '5e2b8c1d-7f4a-4d3e-9b6c-0a1f2e3d4c5b', labels: { 'kubernetes.io/service-name': 'kubernetes' } },
+      addressType: 'IPv4',
+      endpoints: [{ addresses: ['192.168.1.2'], conditions: { ready: true } }],
+      ports: [{ name: 'https', port: 6443, protocol: 'TCP' }],
+    } as KubeObject);
     this.store.create({
       apiVersion: 'v1',
       kind: 'Service',

@@ -11,6 +11,7 @@ import {
   configMapRow,
   describeNode,
   describePod,
+  endpointSliceRow,
   endpointsRow,
   eventRow,
   namespaceRow,
@@ -31,6 +32,7 @@ import {
   type WorkloadView,
   CONFIGMAP_HEADERS,
   ENDPOINTS_HEADERS,
+  ENDPOINTSLICE_HEADERS,
   EVENT_HEADERS,
   EVENT_WIDE_HEADERS,
   NAMESPACE_HEADERS,
@@ -80,6 +82,8 @@ export function columnsFor(kind: string, now: number, wide: boolean): Columns {
       return { headers: wide ? SERVICE_WIDE_HEADERS : SERVICE_HEADERS, row: (o) => serviceRow(o as Service, now, wide) };
     case 'Endpoints':
       return { headers: ENDPOINTS_HEADERS, row: (o) => endpointsRow(o as Endpoints, now) };
+    case 'EndpointSlice':
+      return { headers: ENDPOINTSLICE_HEADERS, row: (o) => endpointSliceRow(o, now) };
     case 'Ingress':
       return {
         headers: ['NAME', 'CLASS', 'HOSTS', 'ADDRESS', 'PORTS', 'AGE'],

@@ -20,6 +20,7 @@ export { getNamespacesTable, namespaceRow, NAMESPACE_HEADERS } from './namespace
 export { configMapRow, getConfigMapsTable, getSecretsTable, secretRow, CONFIGMAP_HEADERS, SECRET_HEADERS } from './config.ts';
 export {
   describeService,
+  endpointSliceRow,
   endpointsRow,
   formatEndpoints,
   getEndpointsTable,
@@ -28,6 +29,7 @@ export {
   serviceExternalIP,
   serviceRow,
   ENDPOINTS_HEADERS,
+  ENDPOINTSLICE_HEADERS,
   SERVICE_HEADERS,
   SERVICE_WIDE_HEADERS,
 } from './service.ts';

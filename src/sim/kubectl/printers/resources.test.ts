@@ -4,7 +4,7 @@ import { configMapRow, getConfigMapsTable, getSecretsTable, secretRow } from './
 import { eventRow, getEventsTable } from './event.ts';
 import { getNamespacesTable, namespaceRow } from './namespace.ts';
 import { getNodesTable, nodeRow } from './node.ts';
-import { formatEndpoints, getEndpointsTable, getServicesTable, serviceRow } from './service.ts';
+import { endpointSliceRow, formatEndpoints, getEndpointsTable, getServicesTable, serviceRow } from './service.ts';
 
 const NOW = Date.UTC(2026, 0, 5, 9, 0, 0);
 const ago = (ms: number): string => new Date(NOW - ms).toISOString();
@@ -224,5 +224,17 @@ describe('events (TestPrintEvent)', () => {
         'default       10s         Warning   Unhealthy        pod/web-1   Liveness probe failed: line one...\n' +
         'kube-system   5d          Normal    RegisteredNode   node        Node registered\n',
     );
+  });
+});
+
+describe('get endpointslices', () => {
+  const at = Date.parse('2026-01-05T09:10:00Z');
+  it.each<[string, Parameters<typeof endpointSliceRow>[0], string[]]>([
+    ['one port, one address', { metadata: { name: 'kubernetes', creationTimestamp: '2026-01-05T09:00:00Z' }, addressType: 'IPv4', endpoints: [{ addresses: ['192.168.1.2'] }], ports: [{ name: 'https', port: 6443 }] }, ['kubernetes', 'IPv4', '6443', '192.168.1.2', '10m']],
+    ['more than three addresses', { metadata: { name: 'web-x' }, addressType: 'IPv4', endpoints: ['a', 'b', 'c', 'd', 'e'].map((x) => ({ addresses: [x] })), ports: [{ port: 80 }] }, ['web-x', 'IPv4', '80', 'a,b,c + 2 more...', '<unknown>']],
+    ['no endpoints, a port with only a name', { metadata: { name: 'empty' }, addressType: 'IPv4', endpoints: [], ports: [{ name: 'http' }] }, ['empty', 'IPv4', 'http', '<unset>', '<unknown>']],
+    ['no ports at all', { metadata: { name: 'bare' }, addressType: 'IPv4' }, ['bare', 'IPv4', '<unset>', '<unset>', '<unknown>']],
+  ])('%s', (_name, slice, row) => {
+    expect(endpointSliceRow(slice, at)).toEqual(row);
   });
 });

@@ -128,6 +128,30 @@ export function formatEndpoints(ep: Endpoints, portName?: string): string {
   return more ? `${ret} + ${count - max} more...` : ret;
 }
 
+export const ENDPOINTSLICE_HEADERS = ['NAME', 'ADDRESSTYPE', 'PORTS', 'ENDPOINTS', 'AGE'];
+
+/** listWithMoreString: the first three, then "+ N more...", or <unset> for none. */
+function listWithMore(all: string[]): string {
+  const max = 3;
+  const ret = all.slice(0, max).join(',');
+  if (all.length > max) return `${ret} + ${all.length - max} more...`;
+  return ret === '' ? '<unset>' : ret;
+}
+
+interface EndpointSliceLike {
+  metadata?: { name?: string; creationTimestamp?: string };
+  addressType?: string;
+  endpoints?: { addresses?: string[] }[];
+  ports?: { name?: string; port?: number }[];
+}
+
+/** printEndpointSlice: formatDiscoveryPorts (port, else name, else *) and formatDiscoveryEndpoints. */
+export function endpointSliceRow(es: EndpointSliceLike, nowMs: number): string[] {
+  const ports = (es.ports ?? []).map((p) => (p.port !== undefined ? String(p.port) : (p.name ?? '*')));
+  const addresses = (es.endpoints ?? []).flatMap((e) => e.addresses ?? []);
+  return [es.metadata?.name ?? '', es.addressType ?? '', listWithMore(ports), listWithMore(addresses), translateTimestampSince(es.metadata?.creationTimestamp, nowMs)];
+}
+
 export function endpointsRow(ep: Endpoints, nowMs: number): string[] {
   return [ep.metadata?.name ?? '', formatEndpoints(ep), translateTimestampSince(ep.metadata?.creationTimestamp, nowMs)];
 }
