@@ -61,6 +61,8 @@ for (const theme of ['light', 'dark'] as const) {
       await busyLab(lab);
       await page.screenshot({ path: `e2e/screenshots/init-waiting-${size.width}x${size.height}-${theme}.png` });
       await lab.view.getByRole('button', { name: 'Text view' }).click();
+      // The text view loads when first shown: the picture is of the tree, not of its placeholder.
+      await expect(lab.view.getByRole('tree')).toBeVisible();
       await page.screenshot({ path: `e2e/screenshots/text-view-${size.width}x${size.height}-${theme}.png` });
       expect(lab.errors).toEqual([]);
     });
