@@ -6,9 +6,9 @@ import type { Event } from 'kubernetes-types/core/v1';
 import type { KubeObject } from '../../store/types.ts';
 import { resolveResourceType } from '../../admission/apiVersions.ts';
 import { bool, str, strings, type Parsed } from '../flags.ts';
-import { translateTimestampSince } from '../printers/duration.ts';
+import { eventTimes } from '../printers/event.ts';
 import { formatTabbed, GET_TABWRITER } from '../printers/tabwriter.ts';
-import { toJson, toYaml } from '../output.ts';
+import { listOf, toJson, toYaml } from '../output.ts';
 import type { Command, Job, KubectlEnv, Output } from '../types.ts';
 
 type EventObject = Event & KubeObject;
@@ -20,9 +20,8 @@ function lastSeen(e: EventObject): number {
 
 /** getInterval: "5m", or "30s (x4 over 2m)" for an event seen more than once. */
 function interval(e: EventObject, now: number): string {
-  const first = translateTimestampSince(e.eventTime ?? e.firstTimestamp, now);
-  if ((e.count ?? 0) > 1) return `${translateTimestampSince(e.lastTimestamp, now)} (x${e.count} over ${first})`;
-  return first;
+  const t = eventTimes(e, now);
+  return t.count > 1 ? `${t.lastSeen} (x${t.count} over ${t.firstSeen})` : t.firstSeen;
 }
 
 function row(e: EventObject, now: number, allNamespaces: boolean): string {
@@ -69,7 +68,7 @@ function* events(env: KubectlEnv, p: Parsed, o: Output): Job {
   const now = (): number => env.cluster.clock.wallTime;
   const items = list().sort((a, b) => lastSeen(a) - lastSeen(b));
   if (output === 'json' || output === 'yaml') {
-    const doc = { apiVersion: 'v1', items, kind: 'List', metadata: { resourceVersion: '' } };
+    const doc = listOf(items);
     o.out(output === 'json' ? toJson(doc) : toYaml(doc));
     return 0;
   }
